@@ -1,0 +1,22 @@
+//! Reading an input file, or standard input for `-`, as text.
+
+use super::Failure;
+use std::io::Read;
+use std::path::Path;
+
+/// The name used for standard input in messages.
+pub(crate) const STDIN: &str = "<stdin>";
+
+/// Reads `path` (`-` for standard input) and decodes it (see [`trame::decode`]); `encoding` forces one.
+pub(crate) fn read_text(path: &Path, encoding: Option<&str>) -> Result<String, Failure> {
+    let (bytes, name) = if path.as_os_str() == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Failure::error(format!("{STDIN}: {e}")))?;
+        (bytes, STDIN.to_string())
+    } else {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
+        (bytes, name)
+    };
+    trame::decode::decode(bytes, &name, encoding).map_err(Failure::error)
+}

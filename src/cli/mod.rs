@@ -1,0 +1,45 @@
+//! The command-line layer: one file per subcommand, each with its arguments and a `run`.
+
+mod failure;
+mod input;
+mod output;
+mod segment;
+
+use clap::{Parser, Subcommand};
+pub(crate) use failure::Failure;
+use std::process::ExitCode;
+
+/// Translation memories and bilingual glossaries, French-English first.
+#[derive(Parser)]
+#[command(name = "trame", version, about, propagate_version = true)]
+#[command(after_help = "Exit status: 0 success, 1 nothing found or a check failed, 2 error.")]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    Segment(segment::Args),
+}
+
+/// What a subcommand reports when it ends normally.
+pub(crate) enum Outcome {
+    /// Exit 0.
+    Done,
+}
+
+pub(crate) fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Segment(args) => segment::run(args),
+    };
+    match result {
+        Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
+        Err(failure) => {
+            eprintln!("trame: {failure}");
+            ExitCode::from(failure.exit_code())
+        }
+    }
+}

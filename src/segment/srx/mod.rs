@@ -1,0 +1,325 @@
+//! SRX 2.0 segmentation rules (LISA/GALA Segmentation Rules eXchange), as written by Okapi, OmegaT and
+//! LanguageTool.
+//!
+//! A document holds named language rules (ordered break and no-break rules, each a `beforebreak` and an
+//! `afterbreak` Java regular expression) and a map from language-code patterns to them. For a language,
+//! the map entries whose pattern matches the code (case-insensitively, over the whole code) are used:
+//! only the first with `cascade="no"`, all of them in order with `cascade="yes"`. At each position of a
+//! paragraph, the first rule whose `beforebreak` matches text ending there and whose `afterbreak` matches
+//! text starting there decides whether the position is a break.
+//!
+//! The break is at the end of the `beforebreak` match (not at the end of the rule's first capture group,
+//! which is wrong for rules that start with a group of their own).
+//!
+//! ```
+//! use trame::segment::srx::SrxDocument;
+//! use trame::segment::Segmenter;
+//!
+//! let xml = r#"<srx xmlns="http://www.lisa.org/srx20" version="2.0"><header cascade="no"/><body>
+//!   <languagerules><languagerule languagerulename="Any">
+//!     <rule break="no"><beforebreak>\bDr\.</beforebreak><afterbreak>\s</afterbreak></rule>
+//!     <rule><beforebreak>\.</beforebreak><afterbreak>\s</afterbreak></rule>
+//!   </languagerule></languagerules>
+//!   <maprules><languagemap languagepattern=".*" languagerulename="Any"/></maprules></body></srx>"#;
+//! let document = SrxDocument::parse(xml, "rules.srx").unwrap();
+//! let (rules, problems) = document.rules_for("en");
+//! assert!(problems.is_empty());
+//! let text = "Dr. Who came. He left.";
+//! let sentences = Segmenter::from_srx(rules).sentences(text);
+//! assert_eq!(sentences.len(), 2);
+//! assert_eq!(sentences[0].text(text), "Dr. Who came.");
+//! ```
+
+mod document;
+mod java_regex;
+
+use super::BreakRules;
+pub use document::{LanguageMap, LanguageRule, RawRule};
+use std::fmt;
+
+/// An SRX file that could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum SrxError {
+    /// Not well-formed XML.
+    Xml {
+        /// The file.
+        source: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What the XML parser said.
+        message: String,
+    },
+    /// Well-formed, but not an SRX document.
+    NotSrx {
+        /// The file.
+        source: String,
+    },
+    /// An SRX document with a structural fault (a missing attribute, a map to an undefined rule).
+    Structure {
+        /// The file.
+        source: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for SrxError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            SrxError::Xml { source, line, column, message } => {
+                write!(f, "{source}:{line}:{column}: bad XML: {message}")
+            }
+            SrxError::NotSrx { source } => write!(f, "{source}: not an SRX file (no <srx> element)"),
+            SrxError::Structure { source, line, column, message } => write!(f, "{source}:{line}:{column}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for SrxError {}
+
+/// A rule (or a language pattern) that could not be compiled. The rest of the rules still apply.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RuleError {
+    /// The SRX file.
+    pub source: String,
+    /// The `languagerulename` the rule belongs to (for a language pattern: the one it maps to).
+    pub language_rule: String,
+    /// 1-based number of the rule within its language rule (0 for a language pattern).
+    pub rule: usize,
+    /// 1-based line of the rule in the file.
+    pub line: usize,
+    /// 1-based column of the rule in the file.
+    pub column: usize,
+    /// Why it does not compile.
+    pub message: String,
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.rule == 0 {
+            write!(
+                f,
+                "{}:{}:{}: language pattern for '{}' skipped: {}",
+                self.source, self.line, self.column, self.language_rule, self.message
+            )
+        } else {
+            write!(
+                f,
+                "{}:{}:{}: rule {} of language rule '{}' skipped: {}",
+                self.source, self.line, self.column, self.rule, self.language_rule, self.message
+            )
+        }
+    }
+}
+
+/// A parsed SRX document.
+#[derive(Debug, Clone)]
+pub struct SrxDocument {
+    source: String,
+    parsed: document::Parsed,
+}
+
+impl SrxDocument {
+    /// Parses the SRX document `xml`; `source` names it in errors.
+    pub fn parse(xml: &str, source: &str) -> Result<Self, SrxError> {
+        Ok(SrxDocument { source: source.to_string(), parsed: document::parse(xml, source)? })
+    }
+
+    /// Whether all matching language maps apply (`cascade="yes"`), or only the first.
+    pub fn cascade(&self) -> bool {
+        self.parsed.cascade
+    }
+
+    /// The language rules, in file order.
+    pub fn language_rules(&self) -> &[LanguageRule] {
+        &self.parsed.language_rules
+    }
+
+    /// The language maps, in file order.
+    pub fn maps(&self) -> &[LanguageMap] {
+        &self.parsed.maps
+    }
+
+    /// The names of the language rules that apply to `language` (a code such as `fr` or `en-GB`), in the
+    /// order they apply, with the problems met on the way (a language pattern that does not compile).
+    pub fn rule_names_for(&self, language: &str) -> (Vec<&str>, Vec<RuleError>) {
+        let mut names = Vec::new();
+        let mut problems = Vec::new();
+        for map in &self.parsed.maps {
+            let matched = java_regex::translate(&map.pattern)
+                .and_then(|p| fancy_regex::Regex::new(&format!("^(?i:{p})$")).map_err(|e| e.to_string()))
+                .and_then(|re| re.is_match(language).map_err(|e| e.to_string()));
+            match matched {
+                Ok(true) => {
+                    names.push(map.rule_name.as_str());
+                    if !self.parsed.cascade {
+                        break;
+                    }
+                }
+                Ok(false) => {}
+                Err(message) => problems.push(RuleError {
+                    source: self.source.clone(),
+                    language_rule: map.rule_name.clone(),
+                    rule: 0,
+                    line: map.line,
+                    column: map.column,
+                    message,
+                }),
+            }
+        }
+        (names, problems)
+    }
+
+    /// Compiles the rules that apply to `language`. Rules that do not compile are left out and returned,
+    /// each with its language rule and position, so that the caller can report them.
+    pub fn rules_for(&self, language: &str) -> (SrxRules, Vec<RuleError>) {
+        let (names, mut problems) = self.rule_names_for(language);
+        let mut rules = Vec::new();
+        for name in names {
+            for language_rule in self.parsed.language_rules.iter().filter(|lr| lr.name == name) {
+                for (number, raw) in language_rule.rules.iter().enumerate() {
+                    match compile(raw) {
+                        Ok(regex) => rules.push(CompiledRule { breaks: raw.breaks, regex }),
+                        Err(message) => problems.push(RuleError {
+                            source: self.source.clone(),
+                            language_rule: name.to_string(),
+                            rule: number + 1,
+                            line: raw.line,
+                            column: raw.column,
+                            message,
+                        }),
+                    }
+                }
+            }
+        }
+        (SrxRules { rules }, problems)
+    }
+}
+
+fn compile(rule: &RawRule) -> Result<fancy_regex::Regex, String> {
+    let before = java_regex::translate(&rule.before)?;
+    let after = java_regex::translate(&rule.after)?;
+    let pattern = if after.is_empty() { format!("(?:{before})") } else { format!("(?:{before})(?={after})") };
+    fancy_regex::Regex::new(&pattern).map_err(|e| e.to_string())
+}
+
+struct CompiledRule {
+    breaks: bool,
+    regex: fancy_regex::Regex,
+}
+
+/// The compiled, ordered rules of one language.
+pub struct SrxRules {
+    rules: Vec<CompiledRule>,
+}
+
+impl SrxRules {
+    /// How many rules compiled.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether no rule applies (the text is then never split inside a paragraph).
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+}
+
+impl BreakRules for SrxRules {
+    fn breaks(&self, paragraph: &str, out: &mut Vec<usize>) {
+        // decided[p]: the verdict of the first rule (in order) that matched at byte p.
+        let mut decided: Vec<Option<bool>> = vec![None; paragraph.len() + 1];
+        for rule in &self.rules {
+            // A rule that runs out of backtracking budget on this text decides nothing here.
+            for found in rule.regex.find_iter(paragraph).map_while(Result::ok) {
+                let slot = &mut decided[found.end()];
+                if slot.is_none() {
+                    *slot = Some(rule.breaks);
+                }
+            }
+        }
+        out.extend(
+            decided
+                .iter()
+                .enumerate()
+                .filter(|&(at, verdict)| *verdict == Some(true) && at > 0 && at < paragraph.len())
+                .map(|(at, _)| at),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::segment::Segmenter;
+
+    const RULES: &str = r#"<?xml version="1.0"?>
+<srx xmlns="http://www.lisa.org/srx20" version="2.0">
+ <header cascade="yes" segmentsubflows="yes"/>
+ <body>
+  <languagerules>
+   <languagerule languagerulename="French">
+    <rule break="no"><beforebreak>\bM\.\s</beforebreak><afterbreak></afterbreak></rule>
+   </languagerule>
+   <languagerule languagerulename="Default">
+    <rule break="no"><beforebreak>([A-Z])\.</beforebreak><afterbreak>[A-Z]</afterbreak></rule>
+    <rule break="yes"><beforebreak>[.?!]+\s</beforebreak><afterbreak></afterbreak></rule>
+    <rule break="yes"><beforebreak>(\d)x</beforebreak><afterbreak>&#x79;</afterbreak></rule>
+   </languagerule>
+  </languagerules>
+  <maprules>
+   <languagemap languagepattern="FR.*" languagerulename="French"/>
+   <languagemap languagepattern=".*" languagerulename="Default"/>
+  </maprules>
+ </body>
+</srx>"#;
+
+    fn split(lang: &str, text: &str) -> Vec<String> {
+        let document = SrxDocument::parse(RULES, "t.srx").unwrap();
+        let (rules, problems) = document.rules_for(lang);
+        assert!(problems.is_empty(), "{problems:?}");
+        Segmenter::from_srx(rules).sentences(text).iter().map(|s| s.text(text).to_string()).collect()
+    }
+
+    #[test]
+    fn cascade_and_order() {
+        // French: the M. rule comes first and wins; English: it does not apply.
+        assert_eq!(split("fr-FR", "Vu M. Dupont. Puis."), ["Vu M. Dupont.", "Puis."]);
+        assert_eq!(split("en", "Saw M. Dupont. Then."), ["Saw M.", "Dupont.", "Then."]);
+        assert_eq!(split("en", "U.S.A. ok"), ["U.S.A.", "ok"]);
+    }
+
+    #[test]
+    fn break_at_end_of_beforebreak_not_first_group() {
+        // "(\d)x" followed by "y": the break is after "1x"; splitting at the end of the rule's first
+        // group would give "1" and "xy".
+        assert_eq!(split("en", "1xy"), ["1x", "y"]);
+    }
+
+    #[test]
+    fn bad_rule_is_reported_with_position() {
+        let xml = RULES.replace(r"\bM\.\s", r"\bM\.(");
+        let document = SrxDocument::parse(&xml, "t.srx").unwrap();
+        let (rules, problems) = document.rules_for("fr");
+        assert_eq!(rules.len(), 3);
+        assert_eq!(problems.len(), 1);
+        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].line), ("French", 1, 7));
+        assert!(problems[0].to_string().starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped"));
+    }
+
+    #[test]
+    fn structural_errors() {
+        assert!(matches!(SrxDocument::parse("<a/>", "x"), Err(SrxError::NotSrx { .. })));
+        let err = SrxDocument::parse("<srx>\n<body></srx>", "x.srx").unwrap_err();
+        assert!(matches!(err, SrxError::Xml { line: 2, .. }), "{err:?}");
+        let bad_map = RULES.replace(r#"languagerulename="Default"/>"#, r#"languagerulename="Nope"/>"#);
+        let err = SrxDocument::parse(&bad_map, "t.srx").unwrap_err();
+        assert!(err.to_string().contains("'Nope'"), "{err}");
+    }
+}
