@@ -33,14 +33,15 @@ impl Language {
         Language { tag: "en".into() }
     }
 
-    /// Parses a tag such as `fr`, `FR-fr` or `en_US`. Returns `None` for an empty tag or one with characters
-    /// outside ASCII letters, digits, `-` and `_`.
+    /// Parses a tag such as `fr`, `FR-fr` or `en_US`: a primary language subtag of two or three letters,
+    /// then subtags of letters and digits. Returns `None` otherwise (`french`, `fr fr`, `é`).
     pub fn parse(tag: &str) -> Option<Self> {
-        let tag = tag.trim();
-        if tag.is_empty() || !tag.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_') {
-            return None;
-        }
-        Some(Language { tag: tag.replace('_', "-") })
+        let tag = tag.trim().replace('_', "-");
+        let mut subtags = tag.split('-');
+        let primary = subtags.next()?;
+        let primary_ok = (2..=3).contains(&primary.len()) && primary.bytes().all(|b| b.is_ascii_alphabetic());
+        let rest_ok = subtags.all(|s| (1..=8).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_alphanumeric()));
+        (primary_ok && rest_ok).then_some(Language { tag })
     }
 
     /// The tag as given (with `_` written `-`).
@@ -73,7 +74,7 @@ impl std::str::FromStr for Language {
     type Err = String;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Language::parse(s).ok_or_else(|| format!("'{s}' is not a language tag (expected e.g. fr, en, en-GB)"))
+        Language::parse(s).ok_or_else(|| format!("'{s}' is not a language code (expected e.g. fr, en, en-GB)"))
     }
 }
 
@@ -102,5 +103,7 @@ mod tests {
         assert!(Language::parse("").is_none());
         assert!(Language::parse("fr fr").is_none());
         assert!(Language::parse("é").is_none());
+        assert!(Language::parse("french").is_none());
+        assert!(Language::parse("fr-").is_none());
     }
 }

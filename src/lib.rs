@@ -13,9 +13,12 @@
 //! assert_eq!(sentences[1].text(text), "M. Loukachenko le dirige depuis 1994.");
 //! ```
 
+pub mod align;
 pub mod decode;
+pub mod fold;
 mod language;
 pub mod position;
 pub mod segment;
+pub mod tmx;
 
 pub use language::{Language, LanguageFamily};

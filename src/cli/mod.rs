@@ -1,5 +1,6 @@
 //! The command-line layer: one file per subcommand, each with its arguments and a `run`.
 
+mod align;
 mod failure;
 mod input;
 mod output;
@@ -21,6 +22,7 @@ struct Cli {
 #[derive(Subcommand)]
 enum Command {
     Segment(segment::Args),
+    Align(align::Args),
 }
 
 /// What a subcommand reports when it ends normally.
@@ -33,6 +35,7 @@ pub(crate) fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
+        Command::Align(args) => align::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

@@ -103,14 +103,46 @@ impl Segmenter {
                 from = end;
             }
         }
-        // Spans: each runs from where the previous one ended to where the next sentence starts.
-        let mut start = 0;
-        for i in 0..out.len() {
-            let end = out.get(i + 1).map_or(text.len(), |next| next.range.start);
-            out[i].span = start..end;
-            start = end;
-        }
+        set_spans(text, &mut out);
         out
+    }
+}
+
+/// The sentences of text that is already segmented: each non-blank line is a sentence, and blank lines
+/// separate paragraphs.
+pub fn lines_as_sentences(text: &str) -> Vec<Sentence> {
+    let mut out: Vec<Sentence> = Vec::new();
+    let mut paragraph = 0;
+    let mut index = 0;
+    let mut blank_before = false;
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let range = start..start + line.len();
+        start = range.end;
+        match trimmed(text, range) {
+            None => blank_before = true,
+            Some(range) => {
+                if blank_before && !out.is_empty() {
+                    paragraph += 1;
+                    index = 0;
+                }
+                blank_before = false;
+                out.push(Sentence { paragraph, index, range, span: 0..0 });
+                index += 1;
+            }
+        }
+    }
+    set_spans(text, &mut out);
+    out
+}
+
+/// Spans: each runs from where the previous one ended to where the next sentence starts.
+fn set_spans(text: &str, sentences: &mut [Sentence]) {
+    let mut start = 0;
+    for i in 0..sentences.len() {
+        let end = sentences.get(i + 1).map_or(text.len(), |next| next.range.start);
+        sentences[i].span = start..end;
+        start = end;
     }
 }
 
@@ -140,6 +172,16 @@ mod tests {
         assert_eq!(texts, ["Un.", "Deux.", "Trois !"]);
         assert_eq!((sentences[1].paragraph, sentences[1].index), (0, 1));
         assert_eq!((sentences[2].paragraph, sentences[2].index), (1, 0));
+    }
+
+    #[test]
+    fn presegmented_lines() {
+        let text = "Un.\r\nDeux trois.\n\n\nQuatre \n";
+        let sentences = lines_as_sentences(text);
+        let texts: Vec<&str> = sentences.iter().map(|s| s.text(text)).collect();
+        assert_eq!(texts, ["Un.", "Deux trois.", "Quatre"]);
+        assert_eq!(sentences.iter().map(|s| (s.paragraph, s.index)).collect::<Vec<_>>(), [(0, 0), (0, 1), (1, 0)]);
+        assert_eq!(sentences.iter().map(|s| &text[s.span.clone()]).collect::<String>(), text);
     }
 
     #[test]

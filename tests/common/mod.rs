@@ -31,3 +31,7 @@ pub fn project_file(relative: &str) -> PathBuf {
 pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
+
+pub mod run;
+pub mod scorer;
+pub mod tools;

@@ -84,5 +84,5 @@ fn line_breaks_inside_a_paragraph() {
 
 #[test]
 fn cjk() {
-    case("other", "今日は晴れ。明日は雨。", &["今日は晴れ。", "明日は雨。"]);
+    case("ja", "今日は晴れ。明日は雨。", &["今日は晴れ。", "明日は雨。"]);
 }

@@ -1,0 +1,209 @@
+//! The price of a bead: how little its two sides share (relative to what sentence pairs of this text
+//! usually share when they are, and are not, translations), how far their lengths are from the expected
+//! ratio (Gale-Church), and a prior on its shape.
+
+use super::features::SideFeatures;
+use super::pairs::PairTable;
+use super::similarity::length_delta;
+
+/// Weight of the length evidence against the lexical cost.
+const LENGTH_WEIGHT: f32 = 0.8;
+/// The length evidence is not allowed to sink a bead below this (free translations do stray).
+const LENGTH_FLOOR: f32 = -6.0;
+/// How much of a length disagreement is forgiven when the words of a bead agree fully.
+const STRONG_WORDS_DISCOUNT: f32 = 0.8;
+/// The cost of leaving one sentence unaligned.
+const SKIP: f32 = 1.8;
+/// The cost of leaving a sentence unaligned past the end of the other text.
+const EDGE_SKIP: f32 = 0.5;
+/// Joining sentences of different paragraphs on one side.
+const ACROSS_PARAGRAPHS: f32 = 2.0;
+/// A bead that starts (or ends) a paragraph on one side only.
+const PARAGRAPH_MISMATCH: f32 = 0.15;
+/// Gale and Church's variance of the length difference, for texts too short to estimate it.
+pub(crate) const DEFAULT_VARIANCE: f32 = 6.8;
+
+/// A price no bead of shape (a, b) goes under: its shape cost, the best length evidence, and every
+/// sentence fully covered.
+pub(crate) fn floor(a: u8, b: u8, model: &CostModel) -> f32 {
+    if a == 0 || b == 0 {
+        return EDGE_SKIP.min(SKIP) * f32::from(a + b);
+    }
+    shape_cost(a, b) - LENGTH_WEIGHT * model.unrelated_spread.max(1.5).ln() - 0.25 * f32::from(a + b)
+}
+
+/// The prior cost of a bead shape.
+fn shape_cost(a: u8, b: u8) -> f32 {
+    match (a, b) {
+        (1, 1) => 0.0,
+        (1, 2) | (2, 1) => 0.5,
+        (2, 2) => 1.3,
+        (1, 3) | (3, 1) => 1.3,
+        (2, 3) | (3, 2) => 3.0,
+        _ => 3.0,
+    }
+}
+
+/// Document-level constants of the cost.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct CostModel {
+    /// Target characters per source character.
+    pub ratio: f32,
+    /// Variance of the length difference per character.
+    pub variance: f32,
+    /// The share of a source sentence's weight that an unrelated target sentence matches (and the
+    /// reverse).
+    pub baseline: (f32, f32),
+    /// The share of a source sentence's weight that its translation typically matches (and the reverse).
+    pub reference: (f32, f32),
+    /// The spread of the length difference between unrelated sentences, in the units of `length_delta`.
+    pub unrelated_spread: f32,
+}
+
+/// The sentences of a bead ending at row `i`, column `j`, of shape (a, b).
+pub(crate) struct BeadSpan {
+    pub sources: std::ops::Range<usize>,
+    pub targets: std::ops::Range<usize>,
+}
+
+impl BeadSpan {
+    pub(crate) fn new(i: usize, j: usize, a: u8, b: u8) -> Self {
+        BeadSpan { sources: i - a as usize..i, targets: j - b as usize..j }
+    }
+}
+
+/// The most sentences on one side of a bead.
+pub(crate) const MAX_SIDE: usize = 4;
+
+/// How well each sentence of a bead is explained by the other side: its matched share of weight,
+/// rescaled so that chance matching gives 0 and a typical translation 1. Kept on the stack: it is
+/// computed for every bead the search prices.
+pub(crate) struct Coverage {
+    sources: [f32; MAX_SIDE],
+    targets: [f32; MAX_SIDE],
+    source_count: usize,
+    target_count: usize,
+}
+
+impl Coverage {
+    /// The rescaled coverage of each source sentence.
+    pub(crate) fn sources(&self) -> &[f32] {
+        &self.sources[..self.source_count]
+    }
+
+    /// The rescaled coverage of each target sentence.
+    pub(crate) fn targets(&self) -> &[f32] {
+        &self.targets[..self.target_count]
+    }
+
+    fn all(&self) -> impl Iterator<Item = f32> + '_ {
+        self.sources().iter().chain(self.targets()).copied()
+    }
+
+    /// The mean over all sentences of the bead.
+    pub(crate) fn mean(&self) -> f32 {
+        let count = self.source_count + self.target_count;
+        if count == 0 { 0.0 } else { self.all().sum::<f32>() / count as f32 }
+    }
+
+    /// The least-covered sentence's coverage.
+    pub(crate) fn least(&self) -> f32 {
+        self.all().fold(f32::INFINITY, f32::min)
+    }
+}
+
+impl CostModel {
+    /// The rescaled coverage of every sentence of `span` (at most [`MAX_SIDE`] on a side).
+    pub(crate) fn coverage(
+        &self,
+        span: &BeadSpan,
+        src: &SideFeatures,
+        tgt: &SideFeatures,
+        table: &PairTable,
+    ) -> Coverage {
+        let (a, b) = (span.sources.len(), span.targets.len());
+        debug_assert!(a <= MAX_SIDE && b <= MAX_SIDE);
+        let mut out = Coverage { sources: [0.0; MAX_SIDE], targets: [0.0; MAX_SIDE], source_count: a, target_count: b };
+        for (k, x) in span.sources.clone().enumerate() {
+            let own = src.sentences[x].total;
+            let found: f32 = span.targets.clone().map(|y| table.get(x, y).0).sum();
+            let share = if own > 0.0 { (found / own).min(1.0) } else { 0.0 };
+            out.sources[k] = rescale(share, self.baseline.0 * b as f32, self.reference.0);
+        }
+        for (k, y) in span.targets.clone().enumerate() {
+            let own = tgt.sentences[y].total;
+            let found: f32 = span.sources.clone().map(|x| table.get(x, y).1).sum();
+            let share = if own > 0.0 { (found / own).min(1.0) } else { 0.0 };
+            out.targets[k] = rescale(share, self.baseline.1 * a as f32, self.reference.1);
+        }
+        out
+    }
+
+    /// The length difference of a bead, in standard deviations (Gale-Church).
+    pub(crate) fn delta(&self, span: &BeadSpan, src: &SideFeatures, tgt: &SideFeatures) -> f32 {
+        let source = src.chars_between(span.sources.clone());
+        let target = tgt.chars_between(span.targets.clone());
+        length_delta(source, target, self.ratio, self.variance)
+    }
+
+    /// How much more likely the bead's lengths are for a translation than for unrelated sentences (a log
+    /// ratio of two centred normal densities: unit variance against the spread of unrelated pairs).
+    pub(crate) fn length_evidence(&self, span: &BeadSpan, src: &SideFeatures, tgt: &SideFeatures) -> f32 {
+        let delta = self.delta(span, src, tgt);
+        let spread = self.unrelated_spread.max(1.5);
+        let evidence = spread.ln() - delta * delta / 2.0 * (1.0 - 1.0 / (spread * spread));
+        evidence.max(LENGTH_FLOOR)
+    }
+
+    /// The cost of the bead `span`.
+    pub(crate) fn bead(&self, span: &BeadSpan, src: &SideFeatures, tgt: &SideFeatures, table: &PairTable) -> f32 {
+        let (a, b) = (span.sources.len() as u8, span.targets.len() as u8);
+        if a == 0 || b == 0 {
+            // A translation that stops short leaves the rest of the other text unaligned: past the end of
+            // one side, the other side's sentences cost less to leave out (not so at the start, where a
+            // title or lede usually has a counterpart or a reason).
+            let (n, m) = (src.sentences.len(), tgt.sentences.len());
+            let at_edge = if a > 0 { span.targets.end == m } else { span.sources.end == n };
+            let skip = if at_edge { EDGE_SKIP } else { SKIP };
+            return skip * f32::from(a + b);
+        }
+        let coverage = self.coverage(span, src, tgt, table);
+        let lexical: f32 = coverage.all().map(|c| 1.0 - c).sum();
+        // Lengths that disagree count for less when the words agree strongly (a heading translated inside
+        // a longer line, a sentence padded by the translator).
+        let mut length = self.length_evidence(span, src, tgt);
+        if length < 0.0 {
+            length *= 1.0 - STRONG_WORDS_DISCOUNT * coverage.mean().min(1.0);
+        }
+        let mut cost = lexical - LENGTH_WEIGHT * length + shape_cost(a, b);
+        if spans_paragraphs(span.sources.clone(), src) || spans_paragraphs(span.targets.clone(), tgt) {
+            cost += ACROSS_PARAGRAPHS;
+        }
+        if starts_paragraph(span.sources.start, src) != starts_paragraph(span.targets.start, tgt) {
+            cost += PARAGRAPH_MISMATCH;
+        }
+        if ends_paragraph(span.sources.end - 1, src) != ends_paragraph(span.targets.end - 1, tgt) {
+            cost += PARAGRAPH_MISMATCH;
+        }
+        cost
+    }
+}
+
+/// `value` on a scale where `chance` is 0 and `typical` is 1, kept within [0, 1.25].
+fn rescale(value: f32, chance: f32, typical: f32) -> f32 {
+    let chance = chance.min(0.9);
+    ((value - chance) / (typical - chance).max(0.05)).clamp(0.0, 1.25)
+}
+
+fn spans_paragraphs(range: std::ops::Range<usize>, side: &SideFeatures) -> bool {
+    let first = side.sentences[range.start].paragraph;
+    range.clone().any(|k| side.sentences[k].paragraph != first)
+}
+
+fn ends_paragraph(k: usize, side: &SideFeatures) -> bool {
+    k + 1 == side.sentences.len() || side.sentences[k + 1].paragraph != side.sentences[k].paragraph
+}
+
+fn starts_paragraph(k: usize, side: &SideFeatures) -> bool {
+    k == 0 || side.sentences[k - 1].paragraph != side.sentences[k].paragraph
+}

@@ -1,0 +1,432 @@
+//! Sentence alignment: which sentences of a source text translate which sentences of a target text.
+//!
+//! The [`Aligner`] searches the cheapest monotone sequence of beads (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and
+//! 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how much its two sides share (numbers,
+//! punctuation, names and cognates through accent- and transliteration-insensitive keys, dictionary
+//! entries, and a word lexicon learned from the text in a first pass), how well their lengths agree
+//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing rare
+//! evidence), then a narrow corridor around the first pass; so it stays near-linear on a whole book and
+//! follows partial translations instead of forcing pairs.
+//!
+//! ```
+//! use trame::align::{AlignSide, Aligner};
+//! use trame::Language;
+//!
+//! let fr = "M. Roy a vendu 1 084 tableaux en 2019. Il est parti à Minsk. Merci.";
+//! let en = "Mr. Roy sold 1,084 paintings in 2019. He left for Minsk.";
+//! let source = AlignSide::segment(fr, Language::french());
+//! let target = AlignSide::segment(en, Language::english());
+//! let alignment = Aligner::default().align(&source, &target);
+//! let shapes: Vec<(usize, usize)> = alignment.beads.iter().map(|b| (b.source.len(), b.target.len())).collect();
+//! assert_eq!(shapes, [(1, 1), (1, 1), (1, 0)]);
+//! ```
+
+mod anchors;
+mod cost;
+mod dp;
+mod features;
+mod html;
+mod lexicon;
+mod output;
+mod pairs;
+mod similarity;
+
+use crate::language::Language;
+use crate::segment::{Segmenter, Sentence};
+use cost::{BeadSpan, CostModel};
+use dp::Band;
+use features::{KeySpace, SideFeatures};
+pub use lexicon::Dictionary;
+pub use output::AlignedTexts;
+use pairs::PairTable;
+use similarity::Matcher;
+use std::ops::Range;
+
+/// One side of a text to align: the text, its sentences, and its language.
+#[derive(Debug, Clone)]
+pub struct AlignSide<'t> {
+    /// The whole text.
+    pub text: &'t str,
+    /// Its sentences, in order (see [`crate::segment`]).
+    pub sentences: Vec<Sentence>,
+    /// Its language.
+    pub language: Language,
+}
+
+impl<'t> AlignSide<'t> {
+    /// Splits `text` with the built-in rules for `language`.
+    pub fn segment(text: &'t str, language: Language) -> Self {
+        let sentences = Segmenter::builtin(&language).sentences(text);
+        AlignSide { text, sentences, language }
+    }
+
+    /// Takes `text` as already segmented: one sentence a line, a blank line between paragraphs.
+    pub fn presegmented(text: &'t str, language: Language) -> Self {
+        AlignSide { text, sentences: crate::segment::lines_as_sentences(text), language }
+    }
+
+    /// The text of sentence `k`.
+    pub fn sentence(&self, k: usize) -> &'t str {
+        self.sentences[k].text(self.text)
+    }
+}
+
+/// A link between consecutive source sentences and consecutive target sentences; one side may be empty
+/// (a sentence left unaligned).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Bead {
+    /// Source sentence numbers (0-based).
+    pub source: Range<usize>,
+    /// Target sentence numbers (0-based).
+    pub target: Range<usize>,
+    /// How sure the aligner is of this bead, in [0, 1]. For a 1-0 or 0-1 bead: that the sentence has no
+    /// counterpart.
+    pub confidence: f32,
+}
+
+impl Bead {
+    /// Whether both sides hold sentences.
+    pub fn is_link(&self) -> bool {
+        !self.source.is_empty() && !self.target.is_empty()
+    }
+}
+
+/// The beads of an alignment, covering both texts in order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Alignment {
+    /// The beads, in text order.
+    pub beads: Vec<Bead>,
+}
+
+impl Alignment {
+    /// The same alignment with each run of consecutive unaligned sentences of one side as a single bead
+    /// (`[16, 17, 18]:[]`), as some gold standards write them (TransRead); its confidence is the lowest of
+    /// the run.
+    pub fn with_unaligned_grouped(&self) -> Alignment {
+        let mut beads: Vec<Bead> = Vec::with_capacity(self.beads.len());
+        for bead in &self.beads {
+            if let Some(last) = beads.last_mut() {
+                let both_source =
+                    last.target.is_empty() && bead.target.is_empty() && last.source.end == bead.source.start;
+                let both_target =
+                    last.source.is_empty() && bead.source.is_empty() && last.target.end == bead.target.start;
+                if !last.is_link() && !bead.is_link() && (both_source || both_target) {
+                    last.source.end = bead.source.end;
+                    last.target.end = bead.target.end;
+                    last.confidence = last.confidence.min(bead.confidence);
+                    continue;
+                }
+            }
+            beads.push(bead.clone());
+        }
+        Alignment { beads }
+    }
+}
+
+/// What the aligner is doing, for progress reports: the stage and how far it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stage {
+    /// Tokenising both sides.
+    Reading,
+    /// First pass: anchors, then the search.
+    FirstPass,
+    /// Learning word translations from the first pass.
+    Learning,
+    /// Second pass with the learned lexicon.
+    SecondPass,
+    /// Done.
+    Done,
+}
+
+/// Settings of the aligner.
+#[derive(Debug, Clone)]
+pub struct AlignOptions {
+    /// Term pairs used as translations (a glossary).
+    pub dictionary: Dictionary,
+    /// Learn a word lexicon from a first pass and align again (on by default).
+    pub learn_lexicon: bool,
+}
+
+impl Default for AlignOptions {
+    fn default() -> Self {
+        AlignOptions { dictionary: Dictionary::new(), learn_lexicon: true }
+    }
+}
+
+/// Aligns sentences; see the module documentation.
+#[derive(Debug, Clone, Default)]
+pub struct Aligner {
+    options: AlignOptions,
+}
+
+/// Rounds of learning a lexicon from the previous pass and aligning again.
+const LEARNING_ROUNDS: usize = 2;
+/// Links at least this confident are learned from.
+const MIN_TRAINING_CONFIDENCE: f32 = 0.7;
+/// A second pass needs at least this many confident 1-1 beads to learn from.
+const MIN_TRAINING_BEADS: usize = 20;
+/// Most beads used for learning (the most confident).
+const MAX_TRAINING_BEADS: usize = 3000;
+/// Half-width of the corridor around the first pass that the second pass searches.
+const CORRIDOR: usize = 8;
+/// Sentence pairs needed to estimate the length ratio from them rather than from the whole texts.
+const MIN_LENGTH_PAIRS: usize = 5;
+/// Sentence pairs needed to estimate the variance of lengths.
+const MIN_VARIANCE_PAIRS: usize = 20;
+
+impl Aligner {
+    /// An aligner with `options`.
+    pub fn new(options: AlignOptions) -> Self {
+        Aligner { options }
+    }
+
+    /// Aligns `source` with `target`.
+    pub fn align(&self, source: &AlignSide<'_>, target: &AlignSide<'_>) -> Alignment {
+        self.align_with_progress(source, target, &mut |_| {})
+    }
+
+    /// Aligns `source` with `target`, calling `progress` as each stage starts.
+    pub fn align_with_progress(
+        &self,
+        source: &AlignSide<'_>,
+        target: &AlignSide<'_>,
+        progress: &mut dyn FnMut(Stage),
+    ) -> Alignment {
+        let (n, m) = (source.sentences.len(), target.sentences.len());
+        if n == 0 || m == 0 {
+            progress(Stage::Done);
+            return trivial(n, m);
+        }
+        progress(Stage::Reading);
+        let mut space = KeySpace::default();
+        let mut src = side_features(source, &mut space);
+        let mut tgt = side_features(target, &mut space);
+        let dictionary = self.options.dictionary.word_pairs();
+        key_translations(&mut src, &mut tgt, &mut space, &dictionary, &[]);
+
+        progress(Stage::FirstPass);
+        let mut matcher = Matcher::new();
+        let anchors = anchors::find(&src, &tgt, &mut matcher);
+        let band = anchors::band(&anchors, n, m);
+        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher);
+        let mut result = (steps, model, table);
+
+        let rounds = if self.options.learn_lexicon { LEARNING_ROUNDS } else { 0 };
+        for _ in 0..rounds {
+            progress(Stage::Learning);
+            let units = training_units(&result.0, &result.1, &src, &tgt, &result.2);
+            if units.len() < MIN_TRAINING_BEADS {
+                break;
+            }
+            let learned = lexicon::learn(&units);
+            let learned: Vec<(String, String)> =
+                learned.iter().map(|&(s, t)| (src.words[s as usize].clone(), tgt.words[t as usize].clone())).collect();
+            key_translations(&mut src, &mut tgt, &mut space, &dictionary, &learned);
+            progress(Stage::SecondPass);
+            let path: Vec<(usize, usize)> =
+                std::iter::once((0, 0)).chain(result.0.iter().map(|s| (s.i, s.j))).collect();
+            let band = Band::around(&path, n, m, CORRIDOR);
+            result = search(&band, &src, &tgt, &anchors, &mut matcher);
+        }
+        progress(Stage::Done);
+        let (steps, model, table) = result;
+        Alignment { beads: steps.iter().map(|s| bead(s, &model, &src, &tgt, &table)).collect() }
+    }
+}
+
+/// The alignment of texts where one side has no sentence: everything unaligned.
+fn trivial(n: usize, m: usize) -> Alignment {
+    let beads = (0..n)
+        .map(|x| Bead { source: x..x + 1, target: 0..0, confidence: 1.0 })
+        .chain((0..m).map(|y| Bead { source: n..n, target: y..y + 1, confidence: 1.0 }))
+        .collect();
+    Alignment { beads }
+}
+
+fn side_features(side: &AlignSide<'_>, space: &mut KeySpace) -> SideFeatures {
+    let sentences = side.sentences.iter().map(|s| (s.text(side.text), s.paragraph as u32));
+    SideFeatures::new(sentences, side.language.family(), space)
+}
+
+/// Gives source words the keys of their translations (dictionary and learned pairs, folded words), and
+/// target words the key of themselves when some source word can reach them.
+fn key_translations(
+    src: &mut SideFeatures,
+    tgt: &mut SideFeatures,
+    space: &mut KeySpace,
+    dictionary: &[(String, String)],
+    learned: &[(String, String)],
+) {
+    let mut translations: std::collections::HashMap<&str, Vec<u32>> = std::collections::HashMap::new();
+    for (s, t) in dictionary.iter().chain(learned) {
+        let key = space.id(format!("w:{t}"));
+        translations.entry(s.as_str()).or_default().push(key);
+    }
+    let words = src.words.clone();
+    src.index_keys(|w| translations.get(words[w as usize].as_str()).cloned().unwrap_or_default());
+    let target_words = tgt.words.clone();
+    let space = &*space;
+    tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
+}
+
+/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path.
+fn search(
+    band: &Band,
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    pairs: &[(usize, usize)],
+    matcher: &mut Matcher,
+) -> (Vec<dp::Step>, CostModel, PairTable) {
+    let table = PairTable::build(band, src, tgt, matcher);
+    let model = estimate(src, tgt, pairs, band, &table, matcher);
+    let steps = dp::best_path(
+        band,
+        |a, b| cost::floor(a, b, &model),
+        |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
+    );
+    (steps, model, table)
+}
+
+/// The document constants: length ratio and variance (from `pairs`, sentence pairs known to match by
+/// their words alone, the anchors, when there are enough: pairs chosen by an alignment would be biased
+/// towards lengths that agree), the
+/// similarity of unrelated pairs (sampled) and of typical translations (each source sentence's best match
+/// in the band, median).
+fn estimate(
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    pairs: &[(usize, usize)],
+    band: &Band,
+    table: &PairTable,
+    matcher: &mut Matcher,
+) -> CostModel {
+    let (n, m) = (src.sentences.len(), tgt.sentences.len());
+    let source_chars: f32 = src.sentences.iter().map(|s| s.chars).sum();
+    let target_chars: f32 = tgt.sentences.iter().map(|s| s.chars).sum();
+    let overall = target_chars / source_chars.max(1.0);
+    let from_pairs = (pairs.len() >= MIN_LENGTH_PAIRS).then(|| {
+        let (s, t) = pairs
+            .iter()
+            .map(|&(x, y)| (src.sentences[x].chars, tgt.sentences[y].chars))
+            .fold((0.0f32, 0.0f32), |a, b| (a.0 + b.0, a.1 + b.1));
+        (t / s.max(1.0)).clamp(0.2, 5.0)
+    });
+    // Pairs known to match give the ratio; the whole texts only when those are too few and the ratio
+    // is plausible for a translation (one text may be only partly translated, or abridged).
+    let ratio = match from_pairs {
+        Some(r) => r,
+        None if (0.6..=1.7).contains(&overall) => overall,
+        None => 1.0,
+    };
+    let mut variance = cost::DEFAULT_VARIANCE;
+    if pairs.len() >= MIN_VARIANCE_PAIRS {
+        let mut deviations: Vec<f32> = pairs
+            .iter()
+            .map(|&(x, y)| {
+                let (ls, lt) = (src.sentences[x].chars, tgt.sentences[y].chars / ratio);
+                (lt - ls).powi(2) / ((ls + lt) / 2.0).max(1.0)
+            })
+            .collect();
+        deviations.sort_by(f32::total_cmp);
+        // The median of a chi-square with one degree of freedom is 0.455 times its mean.
+        variance = (deviations[deviations.len() / 2] / 0.455).clamp(2.0, 40.0);
+    }
+    let samples = 400.min(n * m);
+    let (mut chance_source, mut chance_target) = (0.0f32, 0.0f32);
+    for k in 0..samples {
+        let (x, y) = ((k * 7919 + 13) % n, (k * 104_729 + 7) % m);
+        let (a, b) = (&src.sentences[x], &tgt.sentences[y]);
+        let (mx, my) = matcher.matched(a, b);
+        chance_source += if a.total > 0.0 { mx / a.total } else { 0.0 };
+        chance_target += if b.total > 0.0 { my / b.total } else { 0.0 };
+    }
+    let baseline = (chance_source / samples.max(1) as f32, chance_target / samples.max(1) as f32);
+    let spread_probe = CostModel { ratio, variance, baseline, reference: (1.0, 1.0), unrelated_spread: 1.0 };
+    let mut squares = 0.0f32;
+    for k in 0..samples {
+        let (x, y) = ((k * 7919 + 13) % n, (k * 104_729 + 7) % m);
+        let delta = spread_probe.delta(&BeadSpan { sources: x..x + 1, targets: y..y + 1 }, src, tgt);
+        squares += delta * delta;
+    }
+    let unrelated_spread = (squares / samples.max(1) as f32).sqrt();
+    // Each sentence's best coverage by one sentence of the other side within reach; the median.
+    let mut best_source: Vec<f32> = Vec::with_capacity(n);
+    let mut best_target = vec![0.0f32; m];
+    for x in 0..n {
+        let own = src.sentences[x].total.max(f32::MIN_POSITIVE);
+        let row = (band.lo[x + 1] as usize).saturating_sub(1)..(band.hi[x + 1] as usize).min(m);
+        let mut best = 0.0f32;
+        for y in row {
+            let (mx, my) = table.get(x, y);
+            best = best.max(mx / own);
+            let theirs = tgt.sentences[y].total.max(f32::MIN_POSITIVE);
+            best_target[y] = best_target[y].max(my / theirs);
+        }
+        best_source.push(best);
+    }
+    let median = |mut values: Vec<f32>| {
+        values.sort_by(f32::total_cmp);
+        values.get(values.len() / 2).copied().unwrap_or(1.0)
+    };
+    let reference =
+        (median(best_source).max(baseline.0 + 0.05).min(1.0), median(best_target).max(baseline.1 + 0.05).min(1.0));
+    CostModel { ratio, variance, baseline, reference, unrelated_spread }
+}
+
+/// Confident links of the first pass, as parallel word lists for learning.
+fn training_units(
+    steps: &[dp::Step],
+    model: &CostModel,
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    table: &PairTable,
+) -> Vec<(Vec<u32>, Vec<u32>)> {
+    let mut scored: Vec<(f32, &dp::Step)> = steps
+        .iter()
+        .filter(|s| s.source > 0 && s.target > 0)
+        .map(|s| (bead(s, model, src, tgt, table).confidence, s))
+        .filter(|(c, _)| *c >= MIN_TRAINING_CONFIDENCE)
+        .collect();
+    scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+    scored
+        .iter()
+        .take(MAX_TRAINING_BEADS)
+        .map(|(_, s)| {
+            let words = |side: &SideFeatures, range: Range<usize>| -> Vec<u32> {
+                range.flat_map(|k| side.sentences[k].tokens.iter().map(|t| t.word)).collect()
+            };
+            (words(src, s.i - s.source as usize..s.i), words(tgt, s.j - s.target as usize..s.j))
+        })
+        .collect()
+}
+
+/// The public bead for a step of the path, with its confidence.
+fn bead(step: &dp::Step, model: &CostModel, src: &SideFeatures, tgt: &SideFeatures, table: &PairTable) -> Bead {
+    let span = BeadSpan::new(step.i, step.j, step.source, step.target);
+    let confidence = if step.source > 0 && step.target > 0 {
+        // A logistic fit of "this bead is exactly right" on the gold alignments of ../shared/alignment:
+        // the least-covered sentence, the length cost, and whether the bead is more than 1-1.
+        let coverage = model.coverage(&span, src, tgt, table);
+        let least = coverage.least();
+        let length = similarity::length_cost(model.delta(&span, src, tgt)).min(10.0);
+        let wide = if step.source + step.target > 2 { 1.0 } else { 0.0 };
+        let z = 2.0 + 1.1 * least - 0.61 * length - 1.26 * wide;
+        1.0 / (1.0 + (-z).exp())
+    } else {
+        // Unaligned: sure in so far as nothing nearby resembles it.
+        let single = |x: usize, y: usize| BeadSpan { sources: x..x + 1, targets: y..y + 1 };
+        let nearest = if step.source > 0 {
+            let x = span.sources.start;
+            (step.j.saturating_sub(2)..(step.j + 2).min(tgt.sentences.len()))
+                .map(|y| model.coverage(&single(x, y), src, tgt, table).sources()[0])
+                .fold(0.0, f32::max)
+        } else {
+            let y = span.targets.start;
+            (step.i.saturating_sub(2)..(step.i + 2).min(src.sentences.len()))
+                .map(|x| model.coverage(&single(x, y), src, tgt, table).targets()[0])
+                .fold(0.0, f32::max)
+        };
+        1.0 - nearest.min(1.0)
+    };
+    Bead { source: span.sources, target: span.targets, confidence: confidence.clamp(0.0, 1.0) }
+}

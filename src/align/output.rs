@@ -1,0 +1,130 @@
+//! Writing an alignment: TMX, TSV, JSON Lines, bead lists and an HTML review page.
+
+use super::{AlignSide, Alignment, Bead};
+use crate::tmx::{TmxHeader, TmxWriter, TranslationUnit};
+use serde::Serialize;
+use std::io::{self, Write};
+use std::ops::Range;
+
+/// An alignment with the two texts it links, ready to be written.
+pub struct AlignedTexts<'a> {
+    /// The source side.
+    pub source: &'a AlignSide<'a>,
+    /// The target side.
+    pub target: &'a AlignSide<'a>,
+    /// The beads.
+    pub alignment: &'a Alignment,
+    /// The source file's name, recorded in TMX properties and the review page.
+    pub source_name: &'a str,
+    /// The target file's name.
+    pub target_name: &'a str,
+    /// Links under this confidence are flagged for review.
+    pub review_below: f32,
+}
+
+impl AlignedTexts<'_> {
+    /// The text of one side of a bead: its sentences, each on one line, joined by a space.
+    pub fn side_text(side: &AlignSide<'_>, sentences: Range<usize>) -> String {
+        let mut out = String::new();
+        for k in sentences {
+            for piece in side.sentence(k).split_whitespace() {
+                if !out.is_empty() {
+                    out.push(' ');
+                }
+                out.push_str(piece);
+            }
+        }
+        out
+    }
+
+    /// Whether a bead is a link flagged for review.
+    pub fn flagged(&self, bead: &Bead) -> bool {
+        bead.is_link() && bead.confidence < self.review_below
+    }
+
+    /// Writes TMX 1.4b: one `<tu>` per link (beads with both sides), with its confidence and the file
+    /// names as properties, and `review` set on flagged ones. `creation_date` is YYYYMMDDThhmmssZ.
+    pub fn write_tmx(&self, out: impl Write, creation_date: &str) -> io::Result<()> {
+        let header = TmxHeader::new(self.source.language.tag(), creation_date);
+        let mut writer = TmxWriter::new(out, &header)?;
+        for bead in self.alignment.beads.iter().filter(|b| b.is_link()) {
+            let mut unit = TranslationUnit::new();
+            unit.creation_date = Some(creation_date.to_string());
+            unit.add_prop("x-confidence", &format!("{:.3}", bead.confidence));
+            unit.add_prop("x-source-file", self.source_name);
+            unit.add_prop("x-target-file", self.target_name);
+            if self.flagged(bead) {
+                unit.add_prop("x-review", "yes");
+            }
+            unit.add_variant(self.source.language.tag(), &Self::side_text(self.source, bead.source.clone()));
+            unit.add_variant(self.target.language.tag(), &Self::side_text(self.target, bead.target.clone()));
+            writer.write_unit(&unit)?;
+        }
+        writer.finish().map(|_| ())
+    }
+
+    /// Writes `source<TAB>target<TAB>confidence`, one bead a line (an empty side for 1-0 and 0-1).
+    pub fn write_tsv(&self, mut out: impl Write) -> io::Result<()> {
+        for bead in &self.alignment.beads {
+            let clean = |s: String| s.replace('\t', " ");
+            writeln!(
+                out,
+                "{}\t{}\t{:.3}",
+                clean(Self::side_text(self.source, bead.source.clone())),
+                clean(Self::side_text(self.target, bead.target.clone())),
+                bead.confidence
+            )?;
+        }
+        out.flush()
+    }
+
+    /// Writes one JSON object a bead: source, target, source_lines, target_lines, source_range,
+    /// target_range (byte offsets, null for an empty side), confidence, review.
+    pub fn write_jsonl(&self, mut out: impl Write) -> io::Result<()> {
+        #[derive(Serialize)]
+        struct Record<'r> {
+            source: &'r str,
+            target: &'r str,
+            source_lines: Vec<usize>,
+            target_lines: Vec<usize>,
+            source_range: Option<[usize; 2]>,
+            target_range: Option<[usize; 2]>,
+            confidence: f64,
+            review: bool,
+        }
+        for bead in &self.alignment.beads {
+            let (source, target) =
+                (Self::side_text(self.source, bead.source.clone()), Self::side_text(self.target, bead.target.clone()));
+            let record = Record {
+                source: &source,
+                target: &target,
+                source_lines: bead.source.clone().collect(),
+                target_lines: bead.target.clone().collect(),
+                source_range: byte_range(self.source, bead.source.clone()),
+                target_range: byte_range(self.target, bead.target.clone()),
+                confidence: (f64::from(bead.confidence) * 1000.0).round() / 1000.0,
+                review: self.flagged(bead),
+            };
+            serde_json::to_writer(&mut out, &record)?;
+            out.write_all(b"\n")?;
+        }
+        out.flush()
+    }
+
+    /// Writes one bead a line as the gold files of ../shared/alignment do: `[0, 1]:[2]`, `[7]:[]`.
+    pub fn write_beads(&self, mut out: impl Write) -> io::Result<()> {
+        let list = |range: Range<usize>| range.map(|k| k.to_string()).collect::<Vec<_>>().join(", ");
+        for bead in &self.alignment.beads {
+            writeln!(out, "[{}]:[{}]", list(bead.source.clone()), list(bead.target.clone()))?;
+        }
+        out.flush()
+    }
+}
+
+/// The byte range from the first sentence's start to the last one's end, if any.
+fn byte_range(side: &AlignSide<'_>, sentences: Range<usize>) -> Option<[usize; 2]> {
+    if sentences.is_empty() {
+        return None;
+    }
+    Some([side.sentences[sentences.start].range.start, side.sentences[sentences.end - 1].range.end])
+}

@@ -1,0 +1,183 @@
+//! `trame align`: link the sentences of a text and its translation, and write a translation memory.
+
+use super::input::read_text;
+use super::output::write_output;
+use super::{Failure, Outcome};
+use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+use trame::Language;
+use trame::align::{AlignOptions, AlignSide, AlignedTexts, Aligner, Dictionary, Stage};
+
+const EXAMPLES: &str = "\
+Examples:
+  trame align examples/night-train.fr.txt examples/night-train.en.txt --source-lang fr --target-lang en
+  trame align article.fr.txt original.en.txt -s fr -t en --format html -o review.html
+  trame align book.fr book.en -s fr -t en --segmented --format beads
+  trame align a.fr.txt a.en.txt -s fr -t en --glossary terms.tsv -o a.tmx
+
+Formats: tmx (TMX 1.4b, one <tu> per link), tsv (source, target, confidence), jsonl (one object a bead,
+with sentence numbers and byte ranges), beads ([0, 1]:[2] one a line, as gold alignments are written),
+html (a review page). Unaligned sentences (1-0, 0-1) appear in all but tmx.
+
+How it works: both texts are split into sentences (or taken a line each with --segmented); anchors
+(sentences sharing rare words, numbers and names) bound the search; beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1,
+2-3, 3-2, 1-4, 4-1 and unaligned sentences are priced by shared words (cognates and names through
+accent- and transliteration-insensitive keys, numbers, punctuation, the glossary, and a lexicon learned
+from the text) and by length; the cheapest sequence wins. Each bead gets a confidence in [0, 1].";
+
+/// Align the sentences of a text with those of its translation.
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// The source text (for example the French).
+    source: PathBuf,
+    /// The target text (for example the English original).
+    target: PathBuf,
+    /// Language of SOURCE.
+    #[arg(long, short = 's', value_name = "LANG")]
+    source_lang: Language,
+    /// Language of TARGET.
+    #[arg(long, short = 't', value_name = "LANG")]
+    target_lang: Language,
+    /// A bilingual word list to use as a dictionary: two columns, source then target, separated by a tab,
+    /// a semicolon or a comma.
+    #[arg(long, value_name = "PATH")]
+    glossary: Option<PathBuf>,
+    /// The inputs already hold one sentence a line (a blank line between paragraphs).
+    #[arg(long)]
+    segmented: bool,
+    /// Output format.
+    #[arg(long, short, value_enum, default_value_t = Format::Tmx)]
+    format: Format,
+    /// Links under this confidence are flagged for review (a TMX property, a column in jsonl, red in html).
+    #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.5)]
+    review_below: f32,
+    /// Write runs of consecutive unaligned sentences as one bead (as TransRead's gold files do).
+    #[arg(long)]
+    group_unaligned: bool,
+    /// Do not learn a word lexicon from the text (one pass only).
+    #[arg(long)]
+    no_learning: bool,
+    /// Encoding of the inputs when they are not UTF-8 and do not say.
+    #[arg(long)]
+    encoding: Option<String>,
+    /// Write here instead of standard output.
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// TMX 1.4b.
+    Tmx,
+    /// source<TAB>target<TAB>confidence.
+    Tsv,
+    /// One JSON object a bead.
+    Jsonl,
+    /// Bead lists: [0, 1]:[2].
+    Beads,
+    /// A self-contained review page.
+    Html,
+}
+
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    if !(0.0..=1.0).contains(&args.review_below) {
+        return Err(Failure::error("--review-below takes a confidence between 0 and 1"));
+    }
+    let source_text = read_text(&args.source, args.encoding.as_deref())?;
+    let target_text = read_text(&args.target, args.encoding.as_deref())?;
+    let side = |text, language: &Language| {
+        if args.segmented {
+            AlignSide::presegmented(text, language.clone())
+        } else {
+            AlignSide::segment(text, language.clone())
+        }
+    };
+    let source = side(&source_text, &args.source_lang);
+    let target = side(&target_text, &args.target_lang);
+    for (name, side) in [(&args.source, &source), (&args.target, &target)] {
+        if side.sentences.is_empty() {
+            return Err(Failure::error(format!("{}: no text to align", name.display())));
+        }
+    }
+    let dictionary = match &args.glossary {
+        Some(path) => read_dictionary(path)?,
+        None => Dictionary::new(),
+    };
+    let options = AlignOptions { dictionary, learn_lexicon: !args.no_learning };
+    let alignment = with_progress(source.sentences.len() + target.sentences.len(), |report| {
+        Aligner::new(options).align_with_progress(&source, &target, report)
+    });
+    let alignment = if args.group_unaligned { alignment.with_unaligned_grouped() } else { alignment };
+    let (source_name, target_name) = (file_name(&args.source), file_name(&args.target));
+    let texts = AlignedTexts {
+        source: &source,
+        target: &target,
+        alignment: &alignment,
+        source_name: &source_name,
+        target_name: &target_name,
+        review_below: args.review_below,
+    };
+    let date = trame::tmx::utc_timestamp(now());
+    write_output(args.output.as_deref(), args.force, |out| match args.format {
+        Format::Tmx => texts.write_tmx(out, &date),
+        Format::Tsv => texts.write_tsv(out),
+        Format::Jsonl => texts.write_jsonl(out),
+        Format::Beads => texts.write_beads(out),
+        Format::Html => texts.write_html(out),
+    })?;
+    Ok(Outcome::Done)
+}
+
+fn read_dictionary(path: &Path) -> Result<Dictionary, Failure> {
+    let text = read_text(path, None)?;
+    let dictionary = Dictionary::from_delimited(&text);
+    if dictionary.is_empty() {
+        return Err(Failure::error(format!(
+            "{}: no term pairs found (expected two columns separated by a tab, a semicolon or a comma)",
+            path.display()
+        )));
+    }
+    Ok(dictionary)
+}
+
+/// Runs `work` with a spinner on standard error naming the stage, for inputs large enough to wait for
+/// (indicatif draws nothing when standard error is not a terminal).
+fn with_progress<T>(sentences: usize, work: impl FnOnce(&mut dyn FnMut(Stage)) -> T) -> T {
+    if sentences < 2_000 {
+        return work(&mut |_| {});
+    }
+    let bar = ProgressBar::new_spinner();
+    bar.set_style(ProgressStyle::with_template("{spinner} aligning {msg} ({elapsed})").expect("valid template"));
+    bar.enable_steady_tick(Duration::from_millis(120));
+    let result = work(&mut |stage| {
+        bar.set_message(match stage {
+            Stage::Reading => "reading",
+            Stage::FirstPass => "first pass",
+            Stage::Learning => "learning a lexicon",
+            Stage::SecondPass => "second pass",
+            Stage::Done => "done",
+        })
+    });
+    bar.finish_and_clear();
+    result
+}
+
+fn file_name(path: &Path) -> String {
+    if path.as_os_str() == "-" {
+        return super::input::STDIN.to_string();
+    }
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}
+
+/// Seconds since the epoch: `SOURCE_DATE_EPOCH` when set (reproducible output), else the clock.
+fn now() -> u64 {
+    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
+    })
+}
