@@ -130,9 +130,32 @@ fn pieces(sentence: &str) -> Vec<Piece<'_>> {
     out
 }
 
+/// The month a (folded) month name stands for, in French, English or German: dates are evidence too
+/// ("juin 2020" and "June of 2020").
+fn month(folded: &str) -> Option<u8> {
+    Some(match folded {
+        "janvier" | "january" | "januar" | "janv" | "jan" => 1,
+        "fevrier" | "february" | "februar" | "fevr" | "feb" => 2,
+        "mars" | "march" | "marz" => 3,
+        "avril" | "april" | "avr" | "apr" => 4,
+        "mai" | "may" => 5,
+        "juin" | "june" | "juni" => 6,
+        "juillet" | "july" | "juli" | "juil" => 7,
+        "aout" | "august" | "aug" => 8,
+        "septembre" | "september" | "sept" | "sep" => 9,
+        "octobre" | "october" | "oktober" | "oct" => 10,
+        "novembre" | "november" | "nov" => 11,
+        "decembre" | "december" | "dezember" | "dec" => 12,
+        _ => return None,
+    })
+}
+
 /// The intrinsic keys of a word on a side in `family`.
 fn word_keys(surface: &str, folded: &str, family: LanguageFamily, space: &mut KeySpace) -> Vec<u32> {
     let mut keys = Vec::with_capacity(2);
+    if let Some(number) = month(folded) {
+        keys.push(space.id(format!("m:{number}")));
+    }
     let letters = folded.chars().count();
     if letters >= 4 {
         keys.push(space.id(format!("c:{}", folded.chars().take(4).collect::<String>())));
@@ -304,5 +327,17 @@ mod tests {
         let shared = en.sentences[0].keys.iter().filter(|k| fr_keys.contains(&k.0)).count();
         // The name (transliteration key), the number, and "millions"/"million" (prefix).
         assert_eq!(shared, 3);
+    }
+
+    #[test]
+    fn months_meet() {
+        let mut space = KeySpace::default();
+        let mut fr = SideFeatures::new([("En juin 2020.", 0)].into_iter(), LanguageFamily::French, &mut space);
+        let mut en = SideFeatures::new([("In June of 2020.", 0)].into_iter(), LanguageFamily::English, &mut space);
+        fr.index_keys(|_| Vec::new());
+        en.index_keys(|_| Vec::new());
+        let fr_keys: Vec<u32> = fr.sentences[0].keys.iter().map(|k| k.0).collect();
+        let shared = en.sentences[0].keys.iter().filter(|k| fr_keys.contains(&k.0)).count();
+        assert_eq!(shared, 2);
     }
 }

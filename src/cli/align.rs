@@ -1,7 +1,7 @@
 //! `trame align`: link the sentences of a text and its translation, and write a translation memory.
 
 use super::input::read_text;
-use super::output::write_output;
+use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -63,12 +63,8 @@ pub(crate) struct Args {
     /// Encoding of the inputs when they are not UTF-8 and do not say.
     #[arg(long)]
     encoding: Option<String>,
-    /// Write here instead of standard output.
-    #[arg(long, short, value_name = "OUT")]
-    output: Option<PathBuf>,
-    /// Replace OUT if it exists.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -124,7 +120,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         review_below: args.review_below,
     };
     let date = trame::tmx::utc_timestamp(now());
-    write_output(args.output.as_deref(), args.force, |out| match args.format {
+    args.output.write(|out| match args.format {
         Format::Tmx => texts.write_tmx(out, &date),
         Format::Tsv => texts.write_tsv(out),
         Format::Jsonl => texts.write_jsonl(out),

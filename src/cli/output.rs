@@ -5,6 +5,24 @@ use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
+/// Where a command writes: `-o OUT` (with `--force` to replace it) or standard output.
+#[derive(clap::Args)]
+pub(crate) struct OutputArgs {
+    /// Write here instead of standard output (the whole output or nothing).
+    #[arg(long, short, value_name = "OUT")]
+    output: Option<PathBuf>,
+    /// Replace OUT if it exists.
+    #[arg(long)]
+    force: bool,
+}
+
+impl OutputArgs {
+    /// Runs `write` against the chosen destination (see [`write_output`]).
+    pub(crate) fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
+        write_output(self.output.as_deref(), self.force, write)
+    }
+}
+
 /// Runs `write` against standard output (`None` or `-`), or against a temporary file beside `path` that is
 /// renamed over it only when `write` succeeds, so that a failure leaves no partial output. An existing
 /// `path` is replaced only with `force`.

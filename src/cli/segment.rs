@@ -1,7 +1,7 @@
 //! `trame segment`: split a text into paragraphs and sentences.
 
 use super::input::read_text;
-use super::output::write_output;
+use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -43,12 +43,8 @@ pub(crate) struct Args {
     /// Encoding of the input when it is not UTF-8 and does not say (e.g. latin1, windows-1252).
     #[arg(long)]
     encoding: Option<String>,
-    /// Write here instead of standard output.
-    #[arg(long, short, value_name = "OUT")]
-    output: Option<PathBuf>,
-    /// Replace OUT if it exists.
-    #[arg(long)]
-    force: bool,
+    #[command(flatten)]
+    output: OutputArgs,
 }
 
 #[derive(Clone, Copy, ValueEnum)]
@@ -98,6 +94,6 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         Format::Lines => OutputFormat::Lines,
         Format::Jsonl => OutputFormat::Jsonl,
     };
-    write_output(args.output.as_deref(), args.force, |out| write_sentences(&text, &sentences, format, out))?;
+    args.output.write(|out| write_sentences(&text, &sentences, format, out))?;
     Ok(Outcome::Done)
 }
