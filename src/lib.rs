@@ -19,6 +19,9 @@ pub mod fold;
 mod language;
 pub mod position;
 pub mod segment;
+pub mod tbx;
+pub mod termbase;
 pub mod tmx;
+mod xml;
 
 pub use language::{Language, LanguageFamily};

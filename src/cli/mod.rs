@@ -3,8 +3,10 @@
 mod align;
 mod failure;
 mod input;
+mod lookup;
 mod output;
 mod segment;
+mod terms;
 
 use clap::{Parser, Subcommand};
 pub(crate) use failure::Failure;
@@ -23,12 +25,17 @@ struct Cli {
 enum Command {
     Segment(segment::Args),
     Align(align::Args),
+    #[command(subcommand)]
+    Terms(terms::Command),
+    Lookup(lookup::Args),
 }
 
 /// What a subcommand reports when it ends normally.
 pub(crate) enum Outcome {
     /// Exit 0.
     Done,
+    /// Exit 1: nothing found, or a check failed.
+    NothingFound,
 }
 
 pub(crate) fn main() -> ExitCode {
@@ -36,9 +43,12 @@ pub(crate) fn main() -> ExitCode {
     let result = match cli.command {
         Command::Segment(args) => segment::run(args),
         Command::Align(args) => align::run(args),
+        Command::Terms(command) => terms::run(command),
+        Command::Lookup(args) => lookup::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,
+        Ok(Outcome::NothingFound) => ExitCode::from(1),
         Err(failure) if failure.is_broken_pipe() => ExitCode::SUCCESS,
         Err(failure) => {
             eprintln!("trame: {failure}");

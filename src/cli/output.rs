@@ -21,6 +21,23 @@ impl OutputArgs {
     pub(crate) fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
         write_output(self.output.as_deref(), self.force, write)
     }
+
+    /// OUT when it is an existing folder, or a path ending in `/`.
+    pub(crate) fn folder(&self) -> Option<&Path> {
+        self.output.as_deref().filter(|p| p.is_dir() || p.to_string_lossy().ends_with('/'))
+    }
+
+    /// Writes `file` (inside the output folder) whole or not at all, with the same `--force` rule.
+    pub(crate) fn write_file(
+        &self,
+        file: &Path,
+        write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
+    ) -> Result<(), Failure> {
+        if let Some(parent) = file.parent() {
+            std::fs::create_dir_all(parent).map_err(|e| Failure::write(e, &parent.display().to_string()))?;
+        }
+        write_output(Some(file), self.force, write)
+    }
 }
 
 /// Runs `write` against standard output (`None` or `-`), or against a temporary file beside `path` that is

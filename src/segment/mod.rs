@@ -19,6 +19,7 @@
 
 mod paragraphs;
 mod rules;
+pub(crate) use rules::starters::is_sentence_starter;
 pub mod srx;
 mod write;
 

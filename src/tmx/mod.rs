@@ -19,9 +19,11 @@
 //! ```
 
 mod date;
+mod read;
 mod write;
 
 pub use date::utc_timestamp;
+pub use read::{TmxDocument, TmxError, UnitProblem, read};
 pub use write::{TmxHeader, TmxWriter};
 
 /// One translation unit: the same text in several languages, with properties.

@@ -9,7 +9,7 @@
 mod abbreviations;
 mod chars;
 mod lists;
-mod starters;
+pub(crate) mod starters;
 
 use super::BreakRules;
 use crate::language::LanguageFamily;

@@ -1,0 +1,163 @@
+//! `trame terms build`: a term base from texts and translation memories.
+
+use crate::cli::input::read_text;
+use crate::cli::output::OutputArgs;
+use crate::cli::{Failure, Outcome};
+use clap::ValueEnum;
+use std::path::{Path, PathBuf};
+use trame::Language;
+use trame::termbase::{BuildOptions, ContextStyle, Subject, TermBase, TextSource, UnitSource, build, merge, to_toml};
+
+const EXAMPLES: &str = "\
+Examples:
+  trame align article.fr.txt original.en.txt -s fr -t en -o pair.tmx
+  trame terms build pair.tmx --text fr:other.fr.txt --text en:more.en.txt -o terms.toml
+  trame terms build articles/*.txt --lang fr -o terms.toml --merge-into glossary/
+  trame terms build corpus.tmx -o glossary/          (a folder: one file per subject)
+
+TMX inputs give bilingual evidence (French and English forms seen in the same unit); text inputs give
+monolingual evidence. Candidates are capitalised sequences, tokens with hyphens or digits and repeated
+multiword terms; spellings are clustered (see `trame terms cluster`); French and English clusters are
+paired by key, by units in common and by a curated alias table; the most frequent form is preferred.
+With --merge-into, the decisions in an existing term base (preferred forms, statuses, rejections) stand.";
+
+/// Build a term base from texts and translation memories.
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// TMX files, or plain texts in the language of --lang.
+    inputs: Vec<PathBuf>,
+    /// Language of the plain-text inputs.
+    #[arg(long, short)]
+    lang: Option<Language>,
+    /// A plain text in another language, as LANG:PATH (repeatable).
+    #[arg(long = "text", value_name = "LANG:PATH")]
+    texts: Vec<String>,
+    /// Keep the decisions of this term base (a file or a glossary folder) and add to it.
+    #[arg(long, value_name = "FILE.toml")]
+    merge_into: Option<PathBuf>,
+    /// How contexts are recorded: the sentence, or file:line.
+    #[arg(long, value_enum, default_value_t = Context::Sentence)]
+    context: Context,
+    /// Names seen fewer times than this are left out (curated names are always kept).
+    #[arg(long, default_value_t = 2)]
+    min_frequency: u32,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Context {
+    /// The sentence the term was seen in.
+    Sentence,
+    /// file:line.
+    Location,
+}
+
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let mut texts: Vec<(String, String, Language)> = Vec::new();
+    let mut units: Vec<UnitSource> = Vec::new();
+    for path in &args.inputs {
+        let text = read_text(path, None)?;
+        if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmx")) {
+            units.push(read_units(path, &text)?);
+        } else {
+            let lang = args.lang.clone().ok_or_else(|| {
+                Failure::error(format!("{}: plain text needs --lang (or pass it as --text LANG:PATH)", path.display()))
+            })?;
+            texts.push((file_name(path), text, lang));
+        }
+    }
+    for spec in &args.texts {
+        let (lang, path) =
+            spec.split_once(':').ok_or_else(|| Failure::error(format!("--text {spec}: expected LANG:PATH")))?;
+        let lang: Language = lang.parse().map_err(Failure::error)?;
+        let path = PathBuf::from(path);
+        texts.push((file_name(&path), read_text(&path, None)?, lang));
+    }
+    if texts.is_empty() && units.is_empty() {
+        return Err(Failure::error("nothing to build from: give TMX files or texts"));
+    }
+    let sources: Vec<TextSource<'_>> = texts
+        .iter()
+        .map(|(name, text, language)| TextSource { name: name.clone(), text, language: language.clone() })
+        .collect();
+    let options = BuildOptions {
+        min_frequency: args.min_frequency,
+        context: match args.context {
+            Context::Sentence => ContextStyle::Sentence,
+            Context::Location => ContextStyle::Location,
+        },
+        ..BuildOptions::default()
+    };
+    let mut base = build(&sources, &units, &options);
+    if let Some(existing) = &args.merge_into {
+        let existing = trame::termbase::read(existing).map_err(Failure::error)?;
+        base = merge(&existing, base);
+    }
+    write_base(&args.output, &base)?;
+    eprintln!("trame: {} concepts, {} terms", base.concepts.len(), base.term_count());
+    Ok(Outcome::Done)
+}
+
+fn read_units(path: &Path, text: &str) -> Result<UnitSource, Failure> {
+    let name = file_name(path);
+    let document = trame::tmx::read(text, &path.display().to_string()).map_err(Failure::error)?;
+    let source_language = document
+        .source_language
+        .as_deref()
+        .filter(|l| *l != "*all*")
+        .and_then(Language::parse)
+        .or_else(|| document.units.first().and_then(|u| u.variants.first()).and_then(|v| Language::parse(&v.0)))
+        .ok_or_else(|| Failure::error(format!("{}: no source language", path.display())))?;
+    let mut target_language = None;
+    let mut pairs = Vec::new();
+    for unit in &document.units {
+        let source = unit
+            .variants
+            .iter()
+            .find(|(l, _)| Language::parse(l).is_some_and(|l| l.primary() == source_language.primary()));
+        let target = unit
+            .variants
+            .iter()
+            .find(|(l, _)| Language::parse(l).is_some_and(|l| l.primary() != source_language.primary()));
+        if let (Some(s), Some(t)) = (source, target) {
+            target_language.get_or_insert_with(|| Language::parse(&t.0).expect("parsed above"));
+            pairs.push((s.1.clone(), t.1.clone()));
+        }
+    }
+    let target_language =
+        target_language.ok_or_else(|| Failure::error(format!("{}: no bilingual unit", path.display())))?;
+    Ok(UnitSource { name, source_language, target_language, pairs })
+}
+
+/// Writes a term base to a file, or, when OUT is a folder, one file per subject.
+pub(crate) fn write_base(output: &OutputArgs, base: &TermBase) -> Result<(), Failure> {
+    match output.folder() {
+        Some(folder) => {
+            for subject in [Subject::Person, Subject::Place, Subject::Organisation, Subject::Term] {
+                let part = TermBase {
+                    concepts: base.concepts.iter().filter(|c| c.subject == subject).cloned().collect(),
+                    rejected: if subject == Subject::Term { base.rejected.clone() } else { Vec::new() },
+                };
+                let file = folder.join(format!("{}.toml", plural(subject)));
+                output.write_file(&file, |out| out.write_all(to_toml(&part).as_bytes()))?;
+            }
+            Ok(())
+        }
+        None => output.write(|out| out.write_all(to_toml(base).as_bytes())),
+    }
+}
+
+fn plural(subject: Subject) -> &'static str {
+    match subject {
+        Subject::Person => "people",
+        Subject::Place => "places",
+        Subject::Organisation => "organisations",
+        Subject::Term => "terms",
+    }
+}
+
+fn file_name(path: &Path) -> String {
+    path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
+}

@@ -1,0 +1,69 @@
+//! `trame terms import`: a TBX, CSV or TSV glossary into a term base file.
+
+use super::build::write_base;
+use crate::cli::input::read_text;
+use crate::cli::output::OutputArgs;
+use crate::cli::{Failure, Outcome};
+use clap::ValueEnum;
+use std::path::PathBuf;
+use trame::Language;
+
+const EXAMPLES: &str = "\
+Examples:
+  trame terms import client.tbx -o glossary/client.toml
+  trame terms import omegat-glossary.tab --source-lang fr --target-lang en -o terms.toml
+
+TBX v2 and v3 are read (tig and ntig/termGrp, DCA and DCT); statuses are normalised (preferredTerm-admn-sts,
+preferred, admitted, deprecated, notRecommended, obsolete, superseded, usageStatus values).";
+
+/// Import a TBX, CSV or TSV glossary.
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// The glossary to import.
+    file: PathBuf,
+    /// Its format (by default from its extension: .tbx/.xml, .csv, anything else TSV).
+    #[arg(long, value_enum)]
+    format: Option<Format>,
+    /// Language of the first column of CSV and TSV.
+    #[arg(long, default_value = "fr")]
+    source_lang: Language,
+    /// Language of the second column.
+    #[arg(long, default_value = "en")]
+    target_lang: Language,
+    #[command(flatten)]
+    output: OutputArgs,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum Format {
+    /// TBX v2 or v3.
+    Tbx,
+    /// Comma-separated.
+    Csv,
+    /// Tab-separated.
+    Tsv,
+}
+
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let text = read_text(&args.file, None)?;
+    let name = args.file.display().to_string();
+    let extension = args.file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
+    let format = args.format.unwrap_or(match extension.as_str() {
+        "tbx" | "xml" => Format::Tbx,
+        "csv" => Format::Csv,
+        _ => Format::Tsv,
+    });
+    let (source, target) = (args.source_lang.primary(), args.target_lang.primary());
+    let base = match format {
+        Format::Tbx => trame::tbx::read(&text, &name).map_err(Failure::error)?,
+        Format::Csv | Format::Tsv => {
+            let delimiter = if matches!(format, Format::Csv) { b',' } else { b'\t' };
+            trame::termbase::delimited::read(text.as_bytes(), &source, &target, delimiter)
+                .map_err(|e| Failure::error(format!("{name}:{}:1: {}", e.line, e.message)))?
+        }
+    };
+    write_base(&args.output, &base)?;
+    eprintln!("trame: {} concepts, {} terms", base.concepts.len(), base.term_count());
+    Ok(Outcome::Done)
+}

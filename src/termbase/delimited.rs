@@ -1,0 +1,160 @@
+//! Glossaries as CSV or TSV in OmegaT's layout: `source<sep>target<sep>comment`, one line per source
+//! form (the preferred pair first, then each source variant with what it is in the comment).
+
+use super::model::{Concept, Kind, LangTerms, Status, Term, TermBase, concept_id};
+use std::io::{self, Read, Write};
+
+/// A CSV or TSV glossary that could not be read.
+#[derive(Debug)]
+pub struct DelimitedError {
+    /// 1-based line.
+    pub line: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl std::fmt::Display for DelimitedError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "line {}: {}", self.line, self.message)
+    }
+}
+
+impl std::error::Error for DelimitedError {}
+
+fn variant_comment(term: &Term, preferred: &str) -> String {
+    let what = if term.kind == Kind::Error {
+        "probable error".to_string()
+    } else {
+        format!("{} {}", term.status.name(), term.kind.name().replace('_', " "))
+    };
+    format!("{what} of {preferred}")
+}
+
+/// Writes the concepts that have both languages, `delimiter` (b',' or b'\t') between fields.
+pub fn write(base: &TermBase, source: &str, target: &str, delimiter: u8, out: impl Write) -> io::Result<()> {
+    let mut writer =
+        csv::WriterBuilder::new().delimiter(delimiter).quote_style(csv::QuoteStyle::Necessary).from_writer(out);
+    for concept in &base.concepts {
+        let (Some(s), Some(t)) = (concept.languages.get(source), concept.languages.get(target)) else { continue };
+        let mut comment = concept.subject.name().to_string();
+        if let Some(note) = &concept.note {
+            comment.push_str("; ");
+            comment.push_str(note);
+        }
+        writer.write_record([s.preferred.form.as_str(), t.preferred.form.as_str(), comment.as_str()])?;
+        for variant in &s.variants {
+            writer.write_record([
+                variant.form.as_str(),
+                t.preferred.form.as_str(),
+                &variant_comment(variant, &s.preferred.form),
+            ])?;
+        }
+    }
+    writer.flush()
+}
+
+/// Reads a CSV or TSV glossary: the first column in `source`, the second in `target`, an optional third
+/// as a note. A line whose comment says `... of X` where X is a source term already read joins X's
+/// concept; a header line naming languages is skipped.
+pub fn read(input: impl Read, source: &str, target: &str, delimiter: u8) -> Result<TermBase, DelimitedError> {
+    let mut reader =
+        csv::ReaderBuilder::new().delimiter(delimiter).has_headers(false).flexible(true).from_reader(input);
+    let mut base = TermBase::default();
+    for (number, record) in reader.records().enumerate() {
+        let record = record.map_err(|e| DelimitedError { line: number + 1, message: e.to_string() })?;
+        let field = |k: usize| record.get(k).map(str::trim).unwrap_or("");
+        let (s, t, comment) = (field(0), field(1), field(2));
+        if s.is_empty() && t.is_empty() {
+            continue;
+        }
+        if number == 0
+            && [s, t].iter().all(|h| {
+                crate::Language::parse(h).is_some()
+                    || h.eq_ignore_ascii_case("source")
+                    || h.eq_ignore_ascii_case("target")
+            })
+        {
+            continue;
+        }
+        if s.is_empty() || t.is_empty() {
+            return Err(DelimitedError { line: number + 1, message: "a line needs a source and a target term".into() });
+        }
+        if let Some((what, of)) = comment.rsplit_once(" of ") {
+            if let Some(concept) = base.concepts.iter_mut().find(|c| c.preferred(source) == Some(of)) {
+                let mut term = Term::new(
+                    s,
+                    if what.starts_with("deprecated") || what == "probable error" {
+                        Status::Deprecated
+                    } else {
+                        Status::Admitted
+                    },
+                );
+                if what == "probable error" {
+                    term.kind = Kind::Error;
+                } else if what.ends_with("full form") {
+                    term.kind = Kind::FullForm;
+                } else if what.ends_with("short form") {
+                    term.kind = Kind::ShortForm;
+                } else if what.ends_with("transliteration") {
+                    term.kind = Kind::Transliteration;
+                }
+                if what.starts_with("suggested") {
+                    term.status = Status::Suggested;
+                }
+                concept.languages.get_mut(source).expect("has the source").variants.push(term);
+                continue;
+            }
+        }
+        let mut concept = Concept { id: concept_id(t), ..Concept::default() };
+        let (subject, note) = match comment.split_once("; ") {
+            Some((subject, note)) => (subject, Some(note)),
+            None => (comment, None),
+        };
+        match super::Subject::from_name(subject) {
+            Some(found) => {
+                concept.subject = found;
+                concept.note = note.map(str::to_string);
+            }
+            None => concept.note = Some(comment.to_string()).filter(|c| !c.is_empty()),
+        }
+        concept
+            .languages
+            .insert(source.to_string(), LangTerms { preferred: Term::new(s, Status::Preferred), variants: vec![] });
+        concept
+            .languages
+            .insert(target.to_string(), LangTerms { preferred: Term::new(t, Status::Preferred), variants: vec![] });
+        let mut id = concept.id.clone();
+        let mut n = 2;
+        while base.concepts.iter().any(|c| c.id == id) {
+            id = format!("{}-{n}", concept.id);
+            n += 1;
+        }
+        concept.id = id;
+        base.concepts.push(concept);
+    }
+    if base.concepts.is_empty() {
+        return Err(DelimitedError { line: 1, message: "no term pairs found".into() });
+    }
+    Ok(base)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trip() {
+        let text = "fr\ten\nLoukachenko\tLukashenko\tperson; President of Belarus\nLukachenko\tLukashenko\tdeprecated transliteration of Loukachenko\n\"Kiev, ville\"\tKyiv\t\n";
+        let base = read(text.as_bytes(), "fr", "en", b'\t').unwrap();
+        assert_eq!(base.concepts.len(), 2);
+        let fr = &base.concepts[0].languages["fr"];
+        assert_eq!((fr.variants[0].form.as_str(), fr.variants[0].status), ("Lukachenko", Status::Deprecated));
+        assert_eq!(base.concepts[0].note.as_deref(), Some("President of Belarus"));
+        assert_eq!(base.concepts[1].preferred("fr"), Some("Kiev, ville"));
+        let mut out = Vec::new();
+        write(&base, "fr", "en", b',', &mut out).unwrap();
+        let csv = String::from_utf8(out).unwrap();
+        assert!(csv.contains("\"Kiev, ville\",Kyiv,term\n"), "{csv}");
+        assert!(csv.contains("Lukachenko,Lukashenko,deprecated transliteration of Loukachenko\n"), "{csv}");
+    }
+}

@@ -1,0 +1,23 @@
+//! Term bases: concepts with a preferred term and variants per language, kept as editable TOML files,
+//! built from texts and translation memories, exchanged as TBX and CSV, and looked up.
+
+mod build;
+mod builtin;
+mod cluster;
+mod curated;
+pub mod delimited;
+mod extract;
+mod files;
+mod lookup;
+mod merge;
+mod model;
+mod variants;
+
+pub use build::{BuildOptions, ContextStyle, TextSource, UnitSource, build};
+pub use builtin::builtin;
+pub use cluster::{Cluster, Member, Tier, cluster};
+pub use files::{TermBaseError, check, parse, read, to_toml};
+pub use lookup::{Match, MatchKind, TermIndex};
+pub use merge::merge;
+pub use model::{Concept, Kind, LangTerms, Rejection, Status, Subject, Term, TermBase, concept_id};
+pub use variants::{different_given_names, feminine_pair, name_key, same_sound, short_key, similarity, suggested_pair};
