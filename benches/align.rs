@@ -8,37 +8,13 @@
 //!
 //! Run: `cargo bench --bench align`
 
-// The counting allocator below must implement the unsafe GlobalAlloc trait; it only forwards to System.
-#![allow(unsafe_code)]
-
 use criterion::{Criterion, criterion_group, criterion_main};
-use std::alloc::{GlobalAlloc, Layout, System};
 use std::path::Path;
-use std::sync::atomic::{AtomicUsize, Ordering};
 use trame::Language;
 use trame::align::{AlignSide, Aligner};
 
-/// The system allocator, counting the bytes in use and their peak.
-struct Counting;
-
-static IN_USE: AtomicUsize = AtomicUsize::new(0);
-static PEAK: AtomicUsize = AtomicUsize::new(0);
-
-unsafe impl GlobalAlloc for Counting {
-    unsafe fn alloc(&self, layout: Layout) -> *mut u8 {
-        let now = IN_USE.fetch_add(layout.size(), Ordering::Relaxed) + layout.size();
-        PEAK.fetch_max(now, Ordering::Relaxed);
-        unsafe { System.alloc(layout) }
-    }
-
-    unsafe fn dealloc(&self, ptr: *mut u8, layout: Layout) {
-        IN_USE.fetch_sub(layout.size(), Ordering::Relaxed);
-        unsafe { System.dealloc(ptr, layout) }
-    }
-}
-
-#[global_allocator]
-static ALLOCATOR: Counting = Counting;
+#[path = "common/counting.rs"]
+mod counting;
 
 /// One sentence a line, `lines` lines, from the novels (or the example).
 fn text(lang: &str, lines: usize) -> String {
@@ -74,10 +50,7 @@ fn bench(c: &mut Criterion) {
         let (fr, en) = (text("fr", size), text("en", size));
         let source = AlignSide::presegmented(&fr, Language::french());
         let target = AlignSide::presegmented(&en, Language::english());
-        let before = IN_USE.load(Ordering::Relaxed);
-        PEAK.store(before, Ordering::Relaxed);
-        let beads = Aligner::default().align(&source, &target).beads.len();
-        let peak = PEAK.load(Ordering::Relaxed) - before;
+        let (beads, peak) = counting::peak_during(|| Aligner::default().align(&source, &target).beads.len());
         println!("align {size} x {size}: {beads} beads, peak heap during alignment {:.1} MB", peak as f64 / 1e6);
         group.bench_function(format!("{size}x{size}"), |b| {
             b.iter(|| Aligner::default().align(&source, &target).beads.len())

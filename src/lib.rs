@@ -17,6 +17,7 @@ pub mod align;
 pub mod decode;
 pub mod fold;
 mod language;
+pub mod normalize;
 pub mod position;
 pub mod segment;
 pub mod tbx;

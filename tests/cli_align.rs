@@ -102,6 +102,15 @@ fn review_page_renders() {
 }
 
 #[test]
+fn glossary_as_dictionary() {
+    let out = trame(&["align", FR, EN, "-s", "fr", "-t", "en", "--glossary", "glossary", "--format", "beads"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(stdout(&out).lines().count(), 14);
+    let missing = trame(&["align", FR, EN, "-s", "fr", "-t", "en", "--glossary", "no-such.toml"], b"");
+    assert_eq!(missing.status.code(), Some(2));
+}
+
+#[test]
 fn unaligned_sentences_in_every_format_but_tmx() {
     let dir = tempfile::tempdir().unwrap();
     let fr = dir.path().join("fr.txt");

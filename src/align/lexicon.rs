@@ -35,6 +35,20 @@ impl Dictionary {
         self.pairs.is_empty()
     }
 
+    /// The term pairs of a term base: every `source` form of a concept with every `target` form.
+    pub fn from_term_base(base: &crate::termbase::TermBase, source: &str, target: &str) -> Self {
+        let mut dictionary = Dictionary::new();
+        for concept in &base.concepts {
+            let (Some(s), Some(t)) = (concept.languages.get(source), concept.languages.get(target)) else { continue };
+            for a in s.all() {
+                for b in t.all() {
+                    dictionary.add(&a.form, &b.form);
+                }
+            }
+        }
+        dictionary
+    }
+
     /// Reads a two-column list, one pair a line, columns separated by a tab (or, failing that, a comma or
     /// a semicolon); lines starting with `#` and a header line naming languages are skipped.
     pub fn from_delimited(text: &str) -> Self {

@@ -41,8 +41,8 @@ pub(crate) struct Args {
     /// Language of TARGET.
     #[arg(long, short = 't', value_name = "LANG")]
     target_lang: Language,
-    /// A bilingual word list to use as a dictionary: two columns, source then target, separated by a tab,
-    /// a semicolon or a comma.
+    /// A glossary to use as a dictionary: a term base (a .toml file or a folder such as glossary/), or a
+    /// two-column word list (source then target, separated by a tab, a semicolon or a comma).
     #[arg(long, value_name = "PATH")]
     glossary: Option<PathBuf>,
     /// The inputs already hold one sentence a line (a blank line between paragraphs).
@@ -102,7 +102,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         }
     }
     let dictionary = match &args.glossary {
-        Some(path) => read_dictionary(path)?,
+        Some(path) => read_dictionary(path, &args.source_lang, &args.target_lang)?,
         None => Dictionary::new(),
     };
     let options = AlignOptions { dictionary, learn_lexicon: !args.no_learning };
@@ -130,9 +130,13 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     Ok(Outcome::Done)
 }
 
-fn read_dictionary(path: &Path) -> Result<Dictionary, Failure> {
-    let text = read_text(path, None)?;
-    let dictionary = Dictionary::from_delimited(&text);
+fn read_dictionary(path: &Path, source: &Language, target: &Language) -> Result<Dictionary, Failure> {
+    let dictionary = if path.is_dir() || path.extension().is_some_and(|e| e == "toml") {
+        let base = trame::termbase::read(path).map_err(Failure::error)?;
+        Dictionary::from_term_base(&base, &source.primary(), &target.primary())
+    } else {
+        Dictionary::from_delimited(&read_text(path, None)?)
+    };
     if dictionary.is_empty() {
         return Err(Failure::error(format!(
             "{}: no term pairs found (expected two columns separated by a tab, a semicolon or a comma)",

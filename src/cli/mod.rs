@@ -4,6 +4,7 @@ mod align;
 mod failure;
 mod input;
 mod lookup;
+mod normalize;
 mod output;
 mod segment;
 mod terms;
@@ -28,6 +29,7 @@ enum Command {
     #[command(subcommand)]
     Terms(terms::Command),
     Lookup(lookup::Args),
+    Normalize(normalize::Args),
 }
 
 /// What a subcommand reports when it ends normally.
@@ -45,6 +47,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Terms(command) => terms::run(command),
         Command::Lookup(args) => lookup::run(args),
+        Command::Normalize(args) => normalize::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

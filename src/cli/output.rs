@@ -72,7 +72,8 @@ pub(crate) fn write_output(
     }
 }
 
-fn temporary_beside(path: &Path) -> PathBuf {
+/// A temporary file name beside `path`, hidden, for writing it whole or not at all.
+pub(crate) fn temporary_beside(path: &Path) -> PathBuf {
     let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     path.with_file_name(format!(".{file_name}.trame-{}.tmp", std::process::id()))
 }

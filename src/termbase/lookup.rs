@@ -60,7 +60,8 @@ struct Entry {
     form: String,
     preferred: bool,
     status: &'static str,
-    folded: String,
+    /// The folded form, letters and digits only, as fuzzy matching compares it.
+    compacted: String,
 }
 
 /// An index over a term base for lookups.
@@ -107,10 +108,10 @@ impl TermIndex {
             for (language, terms) in &concept.languages {
                 for term in terms.all() {
                     let id = index.entries.len() as u32;
-                    let folded = fold(&term.form);
+                    let compacted = compact(&fold(&term.form));
                     let status = if term.kind == Kind::Error { "error" } else { term.status.name() };
                     index.exact.entry(term.form.clone()).or_default().push(id);
-                    index.folded.entry(compact(&folded)).or_default().push(id);
+                    index.folded.entry(compacted.clone()).or_default().push(id);
                     index.keys.entry(compact(&name_key(&term.form))).or_default().push(id);
                     if let Some((_, last)) = term.form.trim().rsplit_once(' ') {
                         index.last_words.entry(compact(&fold(last))).or_default().push(id);
@@ -119,7 +120,7 @@ impl TermIndex {
                     for code in phonetic_codes(&term.form) {
                         index.sounds.entry(code).or_default().push(id);
                     }
-                    for gram in trigrams(&compact(&folded)) {
+                    for gram in trigrams(&compacted) {
                         index.grams.entry(gram).or_default().push(id);
                     }
                     index.entries.push(Entry {
@@ -128,7 +129,7 @@ impl TermIndex {
                         form: term.form.clone(),
                         preferred: term.status == Status::Preferred,
                         status,
-                        folded,
+                        compacted,
                     });
                 }
             }
@@ -229,9 +230,14 @@ impl TermIndex {
                 continue;
             }
             let entry = &self.entries[id as usize];
-            let other = compact(&entry.folded);
-            let distance = strsim::levenshtein(compacted, &other);
-            let longest = length.max(other.chars().count()).max(1);
+            let other = &entry.compacted;
+            let other_length = other.chars().count();
+            // More edits than allowed in the lengths alone: not worth the distance.
+            if other_length.abs_diff(length) > allowed {
+                continue;
+            }
+            let distance = strsim::levenshtein(compacted, other);
+            let longest = length.max(other_length).max(1);
             if distance <= allowed {
                 let similarity = 1.0 - distance as f64 / longest as f64;
                 let same_sound = phonetic_codes(&entry.form).iter().any(|c| sounds.contains(c));

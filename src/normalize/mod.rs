@@ -1,0 +1,327 @@
+//! Spelling normalisation before publishing: find the deprecated spellings (and probable errors) of a term
+//! base's terms in a document, and report them or replace them with the preferred form of the document's
+//! language.
+//!
+//! Matching is done on a folded copy of the text (case and accents aside, whitespace runs as one space)
+//! with a multi-pattern automaton (leftmost-longest), then mapped back to the original: whole words only,
+//! never inside protected parts (see [`DocumentFormat`]), and the replacement takes the case of what it
+//! replaces. The document is read and written in chunks of whole lines, so memory does not grow with it,
+//! and every byte outside a replacement is written back as it was.
+//!
+//! ```
+//! use trame::normalize::{DocumentFormat, NormalizeOptions, Normalizer};
+//! use trame::termbase::builtin;
+//!
+//! let normalizer = Normalizer::new(&builtin(), "fr", &NormalizeOptions::default());
+//! let mut out = Vec::new();
+//! let mut found = Vec::new();
+//! let text = "LUKACHENKO a rencontré Lukachenko.\n";
+//! normalizer
+//!     .run(text.as_bytes(), Some(&mut out), DocumentFormat::Text, "t.txt", &mut |f| found.push(f))
+//!     .unwrap();
+//! assert_eq!(String::from_utf8(out).unwrap(), "LOUKACHENKO a rencontré Loukachenko.\n");
+//! assert_eq!((found[0].line, found[0].column, found[0].replacement.as_str()), (1, 1, "LOUKACHENKO"));
+//! ```
+
+mod diff;
+mod folded;
+mod protect;
+mod rules;
+mod stream;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+pub use diff::write_diff;
+use folded::{FoldedText, Folder};
+pub use protect::DocumentFormat;
+use protect::Protector;
+use rules::Rule;
+use serde::Serialize;
+use std::fmt;
+use std::io::{self, BufRead, Write};
+use stream::{MAX_PIECE, Pending, Pieces};
+
+/// Settings of a normaliser.
+#[derive(Debug, Clone, Default)]
+pub struct NormalizeOptions {
+    /// Replace admitted variants too (not only deprecated ones and errors).
+    pub include_admitted: bool,
+    /// Forms never to replace.
+    pub keep: Vec<String>,
+}
+
+/// One spelling found.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// The file (or `<stdin>`).
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+    /// Byte offset in the file.
+    pub byte_offset: usize,
+    /// The text found, as written.
+    pub found: String,
+    /// What replaces it.
+    pub replacement: String,
+    /// The concept id.
+    pub concept: String,
+    /// The status of the form found (deprecated, admitted, error, or the language it belongs to).
+    pub status: String,
+    /// The line it is on.
+    pub context: String,
+}
+
+/// Why a document could not be normalised.
+#[derive(Debug)]
+pub enum NormalizeError {
+    /// Reading or writing failed.
+    Io(io::Error),
+    /// The document is not UTF-8 text.
+    NotText {
+        /// The file.
+        file: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+}
+
+impl fmt::Display for NormalizeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NormalizeError::Io(e) => write!(f, "{e}"),
+            NormalizeError::NotText { file, line, column, message } => write!(f, "{file}:{line}:{column}: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for NormalizeError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            NormalizeError::Io(e) => Some(e),
+            NormalizeError::NotText { .. } => None,
+        }
+    }
+}
+
+impl From<io::Error> for NormalizeError {
+    fn from(e: io::Error) -> Self {
+        NormalizeError::Io(e)
+    }
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Summary {
+    /// Spellings found (and replaced, when writing).
+    pub findings: usize,
+    /// Bytes read.
+    pub bytes: usize,
+}
+
+/// Finds and replaces the deprecated spellings of one language.
+pub struct Normalizer {
+    automaton: AhoCorasick,
+    rules: Vec<Rule>,
+    /// Text gathered before matching, in bytes (at least 4 pieces).
+    chunk: usize,
+    /// The longest piece read at once.
+    max_piece: usize,
+}
+
+/// Pieces are gathered into chunks of about this size before matching (at least 4 pieces).
+const CHUNK: usize = 1 << 20;
+const _: () = assert!(CHUNK >= 4 * MAX_PIECE);
+
+impl Normalizer {
+    /// A normaliser for documents in `language` (a primary tag such as `fr`), from the terms of `base`.
+    pub fn new(base: &crate::termbase::TermBase, language: &str, options: &NormalizeOptions) -> Self {
+        let mut folder = Folder::default();
+        let rules = rules::rules(base, language, options, &mut folder);
+        let automaton = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .build(rules.iter().map(|r| r.pattern.as_str()))
+            .expect("patterns build");
+        Normalizer { automaton, rules, chunk: CHUNK, max_piece: MAX_PIECE }
+    }
+
+    /// How many spellings it looks for.
+    pub fn len(&self) -> usize {
+        self.rules.len()
+    }
+
+    /// Whether it looks for nothing.
+    pub fn is_empty(&self) -> bool {
+        self.rules.is_empty()
+    }
+
+    /// Reads `input` (UTF-8, with or without a byte order mark), reports each spelling found to `found`,
+    /// and, when `output` is given, writes the document with the replacements made. `name` names the
+    /// document in findings and errors. On an error nothing more is written.
+    pub fn run(
+        &self,
+        mut input: impl BufRead,
+        output: Option<&mut dyn Write>,
+        format: DocumentFormat,
+        name: &str,
+        found: &mut dyn FnMut(Finding),
+    ) -> Result<Summary, NormalizeError> {
+        refuse_binary(input.fill_buf()?, name)?;
+        let mut sink = io::sink();
+        let output: &mut dyn Write = match output {
+            Some(out) => out,
+            None => &mut sink,
+        };
+        let mut protector = Protector::new(format);
+        let mut folder = Folder::default();
+        let mut folded = FoldedText::default();
+        let mut summary = Summary::default();
+        let mut pending = Pending::default();
+        let mut pieces = Pieces::new(input, self.max_piece);
+        let mut raw = Vec::new();
+        // Where the next piece starts: its line, and the characters before it on that line.
+        let (mut line, mut column) = (1, 0);
+        loop {
+            let more = pieces.next_piece(&mut raw)?;
+            if more {
+                let mut bytes = &raw[..];
+                if summary.bytes == 0 && bytes.starts_with(BOM) {
+                    output.write_all(BOM)?;
+                    bytes = &bytes[BOM.len()..];
+                    pending.byte = BOM.len();
+                }
+                summary.bytes += raw.len();
+                let piece = check_text(bytes, name, line, column)?;
+                pending.push(piece, protector.protected(piece, column == 0));
+                if piece.ends_with('\n') {
+                    (line, column) = (line + 1, 0);
+                } else {
+                    column += piece.chars().count();
+                }
+            }
+            if !more || pending.text.len() >= self.chunk {
+                // All but the last piece, so that a name broken over a line break is found, unless the
+                // input is over.
+                let keep_from = if more { pending.last_piece } else { pending.text.len() };
+                let cut =
+                    self.process(&pending, keep_from, &mut folder, &mut folded, name, output, found, &mut summary)?;
+                pending.advance(cut);
+            }
+            if !more {
+                break;
+            }
+        }
+        output.flush()?;
+        Ok(summary)
+    }
+
+    /// Finds the spellings in `pending`, reports them and writes the text with its replacements up to
+    /// `keep_from` or the end of the last match started before it; returns how far it got.
+    #[allow(clippy::too_many_arguments)]
+    fn process(
+        &self,
+        pending: &Pending,
+        keep_from: usize,
+        folder: &mut Folder,
+        folded: &mut FoldedText,
+        name: &str,
+        output: &mut dyn Write,
+        found: &mut dyn FnMut(Finding),
+        summary: &mut Summary,
+    ) -> Result<usize, NormalizeError> {
+        let text = pending.text.as_str();
+        folder.fold_into(text, folded);
+        let mut written = 0;
+        let mut line = pending.line;
+        let mut line_start = 0;
+        for m in self.automaton.find_iter(&folded.text) {
+            let (start, end) = folded.original_span(m.start(), m.end(), text);
+            if start >= keep_from {
+                break;
+            }
+            if !whole_word(text, start, end) || pending.is_protected(start, end) {
+                continue;
+            }
+            let rule = &self.rules[m.pattern().as_usize()];
+            let original = &text[start..end];
+            let replacement = rules::shaped(original, &rule.replacement);
+            line += text[line_start..start].matches('\n').count();
+            if let Some(k) = text[line_start..start].rfind('\n') {
+                line_start += k + 1;
+            }
+            let before = text[line_start..start].chars().count();
+            let column = before + 1 + if line == pending.line { pending.column } else { 0 };
+            found(Finding {
+                file: name.to_string(),
+                line,
+                column,
+                byte_offset: pending.byte + start,
+                found: original.to_string(),
+                replacement: replacement.clone(),
+                concept: rule.concept.clone(),
+                status: rule.status.clone(),
+                context: context(text, line_start, start, end),
+            });
+            summary.findings += 1;
+            output.write_all(&text.as_bytes()[written..start])?;
+            output.write_all(replacement.as_bytes())?;
+            written = end;
+        }
+        let cut = keep_from.max(written);
+        output.write_all(&text.as_bytes()[written..cut])?;
+        Ok(cut)
+    }
+}
+
+const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
+
+/// The line around a match (at most about 70 characters each side), trimmed.
+fn context(text: &str, line_start: usize, start: usize, end: usize) -> String {
+    const SIDE: usize = 70;
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[end..]).map_or(text.len(), |k| end + k);
+    let from = text[line_start..start].char_indices().rev().nth(SIDE - 1).map_or(line_start, |(k, _)| line_start + k);
+    let to = text[end..line_end].char_indices().nth(SIDE).map_or(line_end, |(k, _)| end + k);
+    text[from..to].trim().to_string()
+}
+
+/// Whether `text[start..end]` stands as whole words: no letter or digit (nor a hyphen joined to one)
+/// right before or after.
+fn whole_word(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let joined_before = before == Some('-') && word(text[..start - 1].chars().next_back());
+    let joined_after = after == Some('-') && word(text[end + 1..].chars().next());
+    !word(before) && !word(after) && !joined_before && !joined_after
+}
+
+/// Refuses a document whose first bytes hold a NUL: binary data (an image, a word-processor file), whatever
+/// else it holds.
+fn refuse_binary(head: &[u8], name: &str) -> Result<(), NormalizeError> {
+    let Some(k) = memchr::memchr(0, head) else { return Ok(()) };
+    let line_start = memchr::memrchr(b'\n', &head[..k]).map_or(0, |n| n + 1);
+    Err(NormalizeError::NotText {
+        file: name.into(),
+        line: memchr::memchr_iter(b'\n', &head[..k]).count() + 1,
+        column: String::from_utf8_lossy(&head[line_start..k]).chars().count() + 1,
+        message: "not a text file (binary data)".into(),
+    })
+}
+
+/// The piece as text, or why it is not; `column` characters of its line come before it.
+fn check_text<'a>(bytes: &'a [u8], name: &str, line: usize, column: usize) -> Result<&'a str, NormalizeError> {
+    let (valid, message) = match (memchr::memchr(0, bytes), std::str::from_utf8(bytes)) {
+        (None, Ok(text)) => return Ok(text),
+        (Some(k), _) => (k, "not a text file (a NUL byte)"),
+        (None, Err(e)) => (e.valid_up_to(), "not UTF-8 text"),
+    };
+    let column = column + String::from_utf8_lossy(&bytes[..valid]).chars().count() + 1;
+    Err(NormalizeError::NotText { file: name.into(), line, column, message: message.into() })
+}
+
+#[cfg(test)]
+mod tests;

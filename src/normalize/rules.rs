@@ -1,0 +1,177 @@
+//! Which spellings to replace, and with what: for a document in language L, the deprecated variants and
+//! probable errors of L (admitted ones too on request), and the spellings other languages give a person
+//! (Loukachenko in an English text), each replaced by L's preferred form or, when it is closer (a full
+//! name, a given name glued to the surname), L's full form.
+
+use super::NormalizeOptions;
+use super::folded::Folder;
+use crate::termbase::{Kind, Status, Subject, TermBase};
+use std::collections::{HashMap, HashSet};
+
+/// One spelling to replace.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Rule {
+    /// The folded form searched for.
+    pub pattern: String,
+    /// What replaces it (its case adapted to what it replaces).
+    pub replacement: String,
+    pub concept: String,
+    /// "deprecated" (also for another language's spelling of a person's name), "admitted" or "error".
+    pub status: String,
+}
+
+pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions, folder: &mut Folder) -> Vec<Rule> {
+    // Forms that are correct in this language, in any concept: never replaced.
+    let mut correct: HashSet<String> = HashSet::new();
+    for concept in &base.concepts {
+        if let Some(terms) = concept.languages.get(language) {
+            for term in terms.all() {
+                let accepted = term.status == Status::Preferred
+                    || (term.status == Status::Admitted && !options.include_admitted)
+                    || term.status == Status::Suggested;
+                if accepted && term.kind != Kind::Error {
+                    correct.insert(folder.fold(&term.form));
+                }
+            }
+        }
+    }
+    let keep: HashSet<String> = options.keep.iter().map(|k| folder.fold(k)).collect();
+    let mut candidates: Vec<Rule> = Vec::new();
+    for concept in &base.concepts {
+        let Some(terms) = concept.languages.get(language) else { continue };
+        let preferred = &terms.preferred.form;
+        let full_form = terms
+            .variants
+            .iter()
+            .find(|t| t.kind == Kind::FullForm && t.status != Status::Deprecated)
+            .map(|t| t.form.as_str());
+        let own = terms.variants.iter().filter(|t| {
+            t.kind == Kind::Error
+                || t.status == Status::Deprecated
+                || (options.include_admitted
+                    && t.status == Status::Admitted
+                    && !matches!(t.kind, Kind::FullForm | Kind::ShortForm))
+        });
+        let own =
+            own.map(|t| (t, if t.kind == Kind::Error { "error".to_string() } else { t.status.name().to_string() }));
+        // People's names are written one way per language: another language's spelling is deprecated here.
+        // (Places and terms have legitimate exonyms and quoted titles: only their listed variants count.)
+        let foreign = concept
+            .languages
+            .iter()
+            .filter(|(l, _)| concept.subject == Subject::Person && l.as_str() != language)
+            .flat_map(|(_, t)| {
+                t.all().filter(|t| t.status != Status::Suggested).map(|t| (t, "deprecated".to_string()))
+            });
+        for (term, status) in own.chain(foreign) {
+            let replacement = match full_form {
+                Some(full) if closer_to(folder, &term.form, full, preferred) => full,
+                _ => preferred.as_str(),
+            };
+            let (form, replacement) = narrow(&term.form, replacement);
+            let pattern = folder.fold(&form);
+            if pattern.is_empty()
+                || pattern == folder.fold(&replacement)
+                || correct.contains(&pattern)
+                || keep.contains(&pattern)
+            {
+                continue;
+            }
+            candidates.push(Rule { pattern, replacement, concept: concept.id.clone(), status });
+        }
+    }
+    // A form that two concepts would replace differently is ambiguous: left alone.
+    let mut targets: HashMap<&str, HashSet<&str>> = HashMap::new();
+    for rule in &candidates {
+        targets.entry(&rule.pattern).or_default().insert(&rule.replacement);
+    }
+    let ambiguous: HashSet<String> = targets.iter().filter(|(_, r)| r.len() > 1).map(|(p, _)| p.to_string()).collect();
+    let replacements: HashSet<String> = candidates.iter().map(|r| folder.fold(&r.replacement)).collect();
+    let mut seen = HashSet::new();
+    candidates
+        .into_iter()
+        .filter(|r| {
+            !ambiguous.contains(&r.pattern) && !replacements.contains(&r.pattern) && seen.insert(r.pattern.clone())
+        })
+        .collect()
+}
+
+/// Whether `form` is closer to `a` than to `b`, letters only (Vladimirpoutine: Vladimir Poutine rather
+/// than Poutine).
+fn closer_to(folder: &mut Folder, form: &str, a: &str, b: &str) -> bool {
+    let mut letters = |s: &str| folder.fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
+    let (form, a, b) = (letters(form), letters(a), letters(b));
+    strsim::normalized_levenshtein(&form, &a) > strsim::normalized_levenshtein(&form, &b)
+}
+
+/// When a name of several words differs from its replacement in one word only (Alexandre Lukachenko /
+/// Alexandre Loukachenko), only that word is replaced.
+fn narrow(form: &str, replacement: &str) -> (String, String) {
+    let (a, b): (Vec<&str>, Vec<&str>) = (form.split_whitespace().collect(), replacement.split_whitespace().collect());
+    if a.len() > 1 && a.len() == b.len() {
+        let differing: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
+        if let [k] = differing[..] {
+            return (a[k].to_string(), b[k].to_string());
+        }
+    }
+    (form.to_string(), replacement.to_string())
+}
+
+/// `replacement` in the case of `original` (LUKACHENKO → LOUKACHENKO, lukachenko → loukachenko), with the
+/// original's separators when both have as many words (a line break inside a name stays).
+pub(crate) fn shaped(original: &str, replacement: &str) -> String {
+    let letters: Vec<char> = original.chars().filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.len() > 1 && letters.iter().all(|c| c.is_uppercase());
+    let lower = !letters.is_empty() && letters.iter().all(|c| c.is_lowercase());
+    let mut out = if upper {
+        replacement.to_uppercase()
+    } else if lower {
+        replacement.to_lowercase()
+    } else if letters.first().is_some_and(|c| c.is_uppercase()) {
+        let mut chars = replacement.chars();
+        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    } else {
+        replacement.to_string()
+    };
+    let original_words: Vec<&str> = original.split_whitespace().collect();
+    let new_words: Vec<String> = out.split_whitespace().map(str::to_string).collect();
+    if original_words.len() > 1 && original_words.len() == new_words.len() {
+        let mut rebuilt = String::new();
+        let mut rest = original;
+        for (k, word) in new_words.iter().enumerate() {
+            let at = rest.find(original_words[k]).unwrap_or(0);
+            rebuilt.push_str(&rest[..at]);
+            rebuilt.push_str(word);
+            rest = &rest[at + original_words[k].len()..];
+        }
+        rebuilt.push_str(rest);
+        out = rebuilt;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn case_and_separators() {
+        assert_eq!(shaped("LUKACHENKO", "Loukachenko"), "LOUKACHENKO");
+        assert_eq!(shaped("lukachenko", "Loukachenko"), "loukachenko");
+        assert_eq!(shaped("Lukachenko", "Loukachenko"), "Loukachenko");
+        assert_eq!(shaped("Alexander\nLukashenko", "Alexandre Loukachenko"), "Alexandre\nLoukachenko");
+        assert_eq!(shaped("otan", "OTAN"), "otan");
+    }
+
+    #[test]
+    fn narrowing() {
+        assert_eq!(
+            narrow("Alexandre Lukachenko", "Alexandre Loukachenko"),
+            ("Lukachenko".into(), "Loukachenko".into())
+        );
+        assert_eq!(
+            narrow("Alexander Lukashenko", "Alexandre Loukachenko"),
+            ("Alexander Lukashenko".into(), "Alexandre Loukachenko".into())
+        );
+    }
+}

@@ -1,0 +1,91 @@
+use super::*;
+use crate::termbase::builtin;
+
+fn run(language: &str, format: DocumentFormat, text: &str) -> (String, Vec<Finding>) {
+    let normalizer = Normalizer::new(&builtin(), language, &NormalizeOptions::default());
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    normalizer.run(text.as_bytes(), Some(&mut out), format, "t", &mut |f| found.push(f)).unwrap();
+    (String::from_utf8(out).unwrap(), found)
+}
+
+#[test]
+fn french_and_english() {
+    let (fr, found) = run("fr", DocumentFormat::Text, "Alexandre Lukachenko et Lukashenko.\r\nKieu est loin.\n");
+    assert_eq!(fr, "Alexandre Loukachenko et Loukachenko.\r\nKiev est loin.\n");
+    let pairs: Vec<(&str, &str)> = found.iter().map(|f| (f.found.as_str(), f.replacement.as_str())).collect();
+    assert_eq!(pairs, [("Lukachenko", "Loukachenko"), ("Lukashenko", "Loukachenko"), ("Kieu", "Kiev")]);
+    assert_eq!((found[2].line, found[2].column, found[2].byte_offset), (2, 1, 37));
+    let (en, _) = run("en", DocumentFormat::Text, "Loukachenko's men met Poutine.\n");
+    assert_eq!(en, "Lukashenko's men met Putin.\n");
+}
+
+#[test]
+fn whole_words_elisions_and_line_breaks() {
+    let (out, _) =
+        run("fr", DocumentFormat::Text, "LukachenkoX, d'Lukachenko, Lukachenko-ville.\nAlexander\nLukashenko\n");
+    assert_eq!(out, "LukachenkoX, d'Loukachenko, Lukachenko-ville.\nAlexandre\nLoukachenko\n");
+}
+
+#[test]
+fn protected_parts() {
+    let html = "<p title=\"Lukachenko\">Lukachenko <a href=\"/Lukachenko\">x</a></p>\n";
+    assert_eq!(
+        run("fr", DocumentFormat::Html, html).0,
+        "<p title=\"Lukachenko\">Loukachenko <a href=\"/Lukachenko\">x</a></p>\n"
+    );
+    let md = "`Lukachenko` [Lukachenko](https://x.by/Lukachenko) <Lukachenko@x.by>\n« Lukachenko » trame:keep\n";
+    let expected = "`Lukachenko` [Loukachenko](https://x.by/Lukachenko) <Lukachenko@x.by>\n« Lukachenko » trame:keep\n";
+    assert_eq!(run("fr", DocumentFormat::Markdown, md).0, expected);
+}
+
+#[test]
+fn bom_and_refusals() {
+    let (out, found) = run("fr", DocumentFormat::Text, "\u{FEFF}Lukachenko\n");
+    assert_eq!(out, "\u{FEFF}Loukachenko\n");
+    assert_eq!(found[0].byte_offset, 3);
+    let normalizer = Normalizer::new(&builtin(), "fr", &NormalizeOptions::default());
+    let err = normalizer.run(&b"ok\nbad \xE9\n"[..], None, DocumentFormat::Text, "x.txt", &mut |_| {}).unwrap_err();
+    assert_eq!(err.to_string(), "x.txt:2:5: not UTF-8 text");
+}
+
+#[test]
+fn keep_option() {
+    let options = NormalizeOptions { keep: vec!["Lukachenko".into()], ..NormalizeOptions::default() };
+    let normalizer = Normalizer::new(&builtin(), "fr", &options);
+    let mut out = Vec::new();
+    normalizer.run(&b"Lukachenko et Kieu\n"[..], Some(&mut out), DocumentFormat::Text, "t", &mut |_| {}).unwrap();
+    assert_eq!(out, b"Lukachenko et Kiev\n");
+}
+
+/// Runs with the given chunk and piece sizes; returns the output and the findings.
+fn run_sized(normalizer: &mut Normalizer, chunk: usize, piece: usize, text: &str) -> (String, Vec<Finding>) {
+    normalizer.chunk = chunk;
+    normalizer.max_piece = piece;
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    normalizer.run(text.as_bytes(), Some(&mut out), DocumentFormat::Html, "t", &mut |f| found.push(f)).unwrap();
+    (String::from_utf8(out).unwrap(), found)
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config { cases: 300, ..Default::default() })]
+
+    /// Small chunks and pieces (long lines cut up) give what one chunk gives. (Not with `trame:keep`
+    /// markers, which protect from the piece they are in: a whole line, unless the line is cut up.)
+    #[test]
+    fn chunking_changes_nothing(words in proptest::collection::vec(proptest::sample::select(vec![
+        "Lukachenko", "LUKACHENKO", "Loukachenko", "Alexander", "Lukashenko", "Kieu", "é", "le", "<b", "title='Kieu'>",
+        "</b>", "<!--", "-->", "d'Lukachenko", "<script>", "</script>", " ", "  ", "\n", "\r\n", "\n\n", "https://x.by/Kieu", "x",
+    ]), 0..120)) {
+        let text: String = words.iter().enumerate().map(|(k, w)| if k % 2 == 0 { format!("{w} ") } else { w.to_string() }).collect();
+        let mut normalizer = Normalizer::new(&builtin(), "fr", &NormalizeOptions::default());
+        // The context shown is cut to the text at hand: set aside.
+        let without_context = |(out, found): (String, Vec<Finding>)| {
+            (out, found.into_iter().map(|f| Finding { context: String::new(), ..f }).collect::<Vec<_>>())
+        };
+        let whole = without_context(run_sized(&mut normalizer, 1 << 20, 1 << 18, &text));
+        let small = without_context(run_sized(&mut normalizer, 256, 64, &text));
+        proptest::prop_assert_eq!(&whole, &small);
+    }
+}
