@@ -22,6 +22,7 @@ pub mod position;
 pub mod segment;
 pub mod tbx;
 pub mod termbase;
+pub mod tm;
 pub mod tmx;
 mod xml;
 

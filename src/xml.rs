@@ -1,7 +1,7 @@
 //! Escaping text for XML documents (TMX, TBX) and HTML pages.
 
 /// Whether XML 1.0 allows `c` in a document.
-fn allowed(c: char) -> bool {
+pub(crate) fn allowed(c: char) -> bool {
     matches!(c, '\t' | '\n' | '\r' | '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..)
 }
 

@@ -1,7 +1,8 @@
 //! Writing an alignment: TMX, TSV, JSON Lines, bead lists and an HTML review page.
 
 use super::{AlignSide, Alignment, Bead};
-use crate::tmx::{TmxHeader, TmxWriter, TranslationUnit};
+use crate::tmx::{Extra, TmxHeader, TmxWriter, Unit, Variant};
+use crate::xml;
 use serde::Serialize;
 use std::io::{self, Write};
 use std::ops::Range;
@@ -42,23 +43,42 @@ impl AlignedTexts<'_> {
         bead.is_link() && bead.confidence < self.review_below
     }
 
-    /// Writes TMX 1.4b: one `<tu>` per link (beads with both sides), with its confidence and the file
-    /// names as properties, and `review` set on flagged ones. `creation_date` is YYYYMMDDThhmmssZ.
+    /// One translation unit per link (beads with both sides), with its confidence and the file names as
+    /// properties, and `x-review` on flagged ones. `creation_date` is YYYYMMDDThhmmssZ.
+    pub fn units<'s>(&'s self, creation_date: &'s str) -> impl Iterator<Item = Unit> + 's {
+        self.alignment.beads.iter().filter(|b| b.is_link()).map(move |bead| {
+            let prop = |kind: &str, value: &str| Extra::Prop { kind: kind.into(), lang: None, value: value.into() };
+            let mut extras = vec![
+                prop("x-confidence", &format!("{:.3}", bead.confidence)),
+                prop("x-source-file", self.source_name),
+                prop("x-target-file", self.target_name),
+            ];
+            if self.flagged(bead) {
+                extras.push(prop("x-review", "yes"));
+            }
+            let variant = |side: &AlignSide<'_>, sentences: Range<usize>| {
+                let text = Self::side_text(side, sentences);
+                Variant {
+                    language: side.language.tag().to_string(),
+                    markup: xml::text(&text),
+                    text,
+                    ..Variant::default()
+                }
+            };
+            Unit {
+                attributes: vec![("creationdate".into(), creation_date.into())],
+                extras,
+                variants: vec![variant(self.source, bead.source.clone()), variant(self.target, bead.target.clone())],
+            }
+        })
+    }
+
+    /// Writes TMX 1.4b: the [`units`](Self::units).
     pub fn write_tmx(&self, out: impl Write, creation_date: &str) -> io::Result<()> {
         let header = TmxHeader::new(self.source.language.tag(), creation_date);
         let mut writer = TmxWriter::new(out, &header)?;
-        for bead in self.alignment.beads.iter().filter(|b| b.is_link()) {
-            let mut unit = TranslationUnit::new();
-            unit.creation_date = Some(creation_date.to_string());
-            unit.add_prop("x-confidence", &format!("{:.3}", bead.confidence));
-            unit.add_prop("x-source-file", self.source_name);
-            unit.add_prop("x-target-file", self.target_name);
-            if self.flagged(bead) {
-                unit.add_prop("x-review", "yes");
-            }
-            unit.add_variant(self.source.language.tag(), &Self::side_text(self.source, bead.source.clone()));
-            unit.add_variant(self.target.language.tag(), &Self::side_text(self.target, bead.target.clone()));
-            writer.write_unit(&unit)?;
+        for unit in self.units(creation_date) {
+            writer.write_full_unit(&unit)?;
         }
         writer.finish().map(|_| ())
     }

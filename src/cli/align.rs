@@ -63,6 +63,10 @@ pub(crate) struct Args {
     /// Encoding of the inputs when they are not UTF-8 and do not say.
     #[arg(long)]
     encoding: Option<String>,
+    /// Also add the links to this translation memory (see `trame tm`); the alignment itself is then
+    /// written only with -o.
+    #[arg(long, value_name = "PATH")]
+    into_tm: Option<PathBuf>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -119,7 +123,21 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         target_name: &target_name,
         review_below: args.review_below,
     };
-    let date = trame::tmx::utc_timestamp(now());
+    let date = trame::tmx::utc_timestamp(super::clock::now());
+    if let Some(path) = &args.into_tm {
+        let mut memory = trame::tm::Memory::open(path).map_err(Failure::error)?;
+        let mut import = memory.import().map_err(Failure::error)?;
+        let origin = format!("alignment of {source_name} and {target_name}");
+        import.set_origin(&origin, &Default::default()).map_err(Failure::error)?;
+        for unit in texts.units(&date) {
+            import.add(&unit).map_err(Failure::error)?;
+        }
+        let summary = import.commit().map_err(Failure::error)?;
+        eprintln!("trame: {} links added to {}, {} already there", summary.added, path.display(), summary.merged);
+        if !args.output.is_given() {
+            return Ok(Outcome::Done);
+        }
+    }
     args.output.write(|out| match args.format {
         Format::Tmx => texts.write_tmx(out, &date),
         Format::Tsv => texts.write_tsv(out),
@@ -173,11 +191,4 @@ fn file_name(path: &Path) -> String {
         return super::input::STDIN.to_string();
     }
     path.file_name().map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into_owned())
-}
-
-/// Seconds since the epoch: `SOURCE_DATE_EPOCH` when set (reproducible output), else the clock.
-fn now() -> u64 {
-    std::env::var("SOURCE_DATE_EPOCH").ok().and_then(|v| v.parse().ok()).unwrap_or_else(|| {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map_or(0, |d| d.as_secs())
-    })
 }

@@ -1,6 +1,7 @@
 //! The command-line layer: one file per subcommand, each with its arguments and a `run`.
 
 mod align;
+mod clock;
 mod failure;
 mod input;
 mod lookup;
@@ -8,6 +9,7 @@ mod normalize;
 mod output;
 mod segment;
 mod terms;
+mod tm;
 
 use clap::{Parser, Subcommand};
 pub(crate) use failure::Failure;
@@ -29,6 +31,8 @@ enum Command {
     #[command(subcommand)]
     Terms(terms::Command),
     Lookup(lookup::Args),
+    #[command(subcommand)]
+    Tm(tm::Command),
     Normalize(normalize::Args),
 }
 
@@ -47,6 +51,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Align(args) => align::run(args),
         Command::Terms(command) => terms::run(command),
         Command::Lookup(args) => lookup::run(args),
+        Command::Tm(command) => tm::run(command),
         Command::Normalize(args) => normalize::run(args),
     };
     match result {

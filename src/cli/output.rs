@@ -22,6 +22,11 @@ impl OutputArgs {
         write_output(self.output.as_deref(), self.force, write)
     }
 
+    /// Whether -o was given.
+    pub(crate) fn is_given(&self) -> bool {
+        self.output.is_some()
+    }
+
     /// OUT when it is an existing folder, or a path ending in `/`.
     pub(crate) fn folder(&self) -> Option<&Path> {
         self.output.as_deref().filter(|p| p.is_dir() || p.to_string_lossy().ends_with('/'))

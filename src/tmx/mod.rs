@@ -18,12 +18,18 @@
 //! assert!(xml.contains(r#"srclang="fr""#));
 //! ```
 
+mod codes;
 mod date;
 mod read;
+mod source;
+mod stream;
+mod unit;
 mod write;
 
 pub use date::utc_timestamp;
 pub use read::{TmxDocument, TmxError, UnitProblem, read};
+pub use stream::{Item, TmxReader};
+pub use unit::{Extra, Header, Unit, Variant};
 pub use write::{TmxHeader, TmxWriter};
 
 /// One translation unit: the same text in several languages, with properties.

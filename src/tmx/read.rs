@@ -1,11 +1,9 @@
-//! Reading TMX 1.1 to 1.4b: units with their language variants (`xml:lang` or the older `lang`), as
-//! plain text (inline codes left out: `bpt`, `ept`, `it`, `ph`, `ut`; the text of `hi` and `sub` kept).
+//! Reading a whole TMX document at once: units with their language variants as plain text, for the
+//! commands that want only the text (`trame terms build`).
 
 use super::TranslationUnit;
-use crate::position::LineIndex;
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
-use quick_xml::reader::Reader;
+use super::stream::{Item, TmxReader};
+use super::unit::Extra;
 use std::fmt;
 
 /// A TMX file that could not be read.
@@ -66,165 +64,33 @@ pub struct TmxDocument {
     pub problems: Vec<UnitProblem>,
 }
 
-/// Where the parser is.
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Place {
-    Outside,
-    Unit,
-    Variant,
-    Segment,
-}
-
-/// Reads the TMX document `xml` (already decoded to text); `source` names it in errors.
+/// Reads the TMX document `xml` (already decoded to text) whole; `source` names it in errors. See
+/// [`TmxReader`](super::TmxReader) to read a file of any size and encoding as a stream, with everything
+/// its units hold.
 pub fn read(xml: &str, source: &str) -> Result<TmxDocument, TmxError> {
-    let mut reader = Reader::from_str(xml);
-    let lines = LineIndex::new(xml);
-    let mut document = TmxDocument::default();
-    let mut place = Place::Outside;
-    let mut root_seen = false;
-    let mut unit = TranslationUnit::new();
-    let mut unit_at = (0, 0);
-    let mut unit_problem: Option<String> = None;
-    let mut language = String::new();
-    let mut segment = String::new();
-    // Depth inside inline codes whose content is markup, not text.
-    let mut code_depth = 0usize;
-    let mut prop: Option<String> = None;
-    let mut prop_value = String::new();
-    loop {
-        let position = reader.buffer_position() as usize;
-        let event = reader.read_event().map_err(|e| {
-            let (line, column) = lines.position(reader.error_position() as usize);
-            TmxError::Xml { source: source.to_string(), line, column, message: e.to_string() }
-        })?;
-        match event {
-            Event::Start(ref tag) | Event::Empty(ref tag) => {
-                let empty = matches!(event, Event::Empty(_));
-                let name = tag.local_name().as_ref().to_string();
-                if !root_seen {
-                    root_seen = true;
-                    if name != "tmx" {
-                        return Err(TmxError::NotTmx { source: source.to_string(), root: name });
-                    }
-                    continue;
-                }
-                match (place, name.as_str()) {
-                    (Place::Outside, "header") => document.source_language = attribute(tag, "srclang"),
-                    (Place::Outside, "tu") => {
-                        unit = TranslationUnit::new();
-                        unit.creation_date = attribute(tag, "creationdate");
-                        unit_at = lines.position(position);
-                        unit_problem = None;
-                        place = if empty { Place::Outside } else { Place::Unit };
-                        if empty {
-                            unit_problem = Some("unit without variants".into());
-                        }
-                    }
-                    (Place::Unit, "tuv") => match attribute(tag, "lang").or_else(|| attribute(tag, "xml:lang")) {
-                        Some(lang) if !lang.trim().is_empty() => {
-                            language = lang;
-                            segment.clear();
-                            place = if empty { Place::Unit } else { Place::Variant };
-                        }
-                        _ => unit_problem = Some("<tuv> without a language".into()),
-                    },
-                    (Place::Unit | Place::Variant, "prop") if !empty => {
-                        prop = Some(attribute(tag, "type").unwrap_or_default());
-                        prop_value.clear();
-                    }
-                    (Place::Variant, "seg") => place = if empty { Place::Variant } else { Place::Segment },
-                    (Place::Segment, "bpt" | "ept" | "it" | "ph" | "ut") if !empty => code_depth += 1,
-                    _ => {}
-                }
-            }
-            Event::End(ref tag) => {
-                let name = tag.local_name().as_ref().to_string();
-                match (place, name.as_str()) {
-                    (Place::Segment, "bpt" | "ept" | "it" | "ph" | "ut") => code_depth = code_depth.saturating_sub(1),
-                    (Place::Segment, "seg") => place = Place::Variant,
-                    (Place::Variant, "tuv") => {
-                        unit.variants.push((language.clone(), std::mem::take(&mut segment)));
-                        place = Place::Unit;
-                    }
-                    (Place::Unit | Place::Variant, "prop") => {
-                        if let Some(kind) = prop.take() {
-                            if place == Place::Unit {
-                                unit.props.push((kind, std::mem::take(&mut prop_value)));
-                            }
-                        }
-                    }
-                    (Place::Unit, "tu") => {
-                        place = Place::Outside;
-                        if unit.variants.is_empty() && unit_problem.is_none() {
-                            unit_problem = Some("unit without variants".into());
-                        }
-                        match unit_problem.take() {
-                            Some(message) => {
-                                document.problems.push(UnitProblem { line: unit_at.0, column: unit_at.1, message })
-                            }
-                            None => document.units.push(std::mem::take(&mut unit)),
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(ref text) => {
-                push_text(place, code_depth, &mut segment, &mut prop, &mut prop_value, &text.xml10_content())
-            }
-            Event::CData(ref text) => {
-                push_text(place, code_depth, &mut segment, &mut prop, &mut prop_value, &text.xml10_content())
-            }
-            Event::GeneralRef(ref reference) => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => quick_xml::escape::resolve_predefined_entity(&reference.xml10_content())
-                        .map(str::to_string)
-                        .unwrap_or_default(),
-                };
-                push_text(place, code_depth, &mut segment, &mut prop, &mut prop_value, &resolved);
-            }
-            Event::Eof => break,
-            _ => {}
+    let mut reader = TmxReader::new(xml.as_bytes(), source)?;
+    let mut document = TmxDocument {
+        source_language: reader.header().attribute("srclang").map(str::to_string),
+        ..TmxDocument::default()
+    };
+    while let Some(item) = reader.next_item()? {
+        match item {
+            Item::Unit(unit) => document.units.push(TranslationUnit {
+                creation_date: unit.attribute("creationdate").map(str::to_string),
+                props: unit
+                    .extras
+                    .into_iter()
+                    .filter_map(|e| match e {
+                        Extra::Prop { kind, value, .. } => Some((kind, value)),
+                        Extra::Note { .. } => None,
+                    })
+                    .collect(),
+                variants: unit.variants.into_iter().map(|v| (v.language, v.text)).collect(),
+            }),
+            Item::Skipped(problem) => document.problems.push(problem),
         }
     }
-    if !root_seen {
-        return Err(TmxError::NotTmx { source: source.to_string(), root: String::new() });
-    }
-    if place != Place::Outside {
-        let (line, column) = lines.position(xml.len());
-        return Err(TmxError::Xml {
-            source: source.to_string(),
-            line,
-            column,
-            message: "the file ends inside a <tu>".into(),
-        });
-    }
     Ok(document)
-}
-
-fn push_text(
-    place: Place,
-    code_depth: usize,
-    segment: &mut String,
-    prop: &mut Option<String>,
-    value: &mut String,
-    text: &str,
-) {
-    if prop.is_some() {
-        value.push_str(text);
-    } else if place == Place::Segment && code_depth == 0 {
-        segment.push_str(text);
-    }
-}
-
-fn attribute(tag: &BytesStart<'_>, key: &str) -> Option<String> {
-    tag.attributes()
-        .flatten()
-        .find(|a| {
-            a.key.as_ref() == key
-                || (key != "xml:lang" && a.key.local_name().as_ref() == key && a.key.prefix().is_none())
-        })
-        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
 }
 
 #[cfg(test)]

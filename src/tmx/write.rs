@@ -1,6 +1,7 @@
 //! Writing TMX 1.4b.
 
 use super::TranslationUnit;
+use super::unit::{Extra, Unit};
 use crate::xml::{attribute, text};
 use std::io::{self, Write};
 
@@ -17,6 +18,8 @@ pub struct TmxHeader {
     pub datatype: String,
     /// Header-level properties.
     pub props: Vec<(String, String)>,
+    /// More header-level properties and notes (after `props`).
+    pub extras: Vec<Extra>,
 }
 
 impl TmxHeader {
@@ -29,6 +32,7 @@ impl TmxHeader {
             creation_date: creation_date.to_string(),
             datatype: "plaintext".to_string(),
             props: Vec::new(),
+            extras: Vec::new(),
         }
     }
 }
@@ -55,13 +59,14 @@ impl<W: Write> TmxWriter<W> {
             attribute(&header.datatype),
             attribute(&header.creation_date),
         )?;
-        if header.props.is_empty() {
+        if header.props.is_empty() && header.extras.is_empty() {
             out.write_all(b"/>\n")?;
         } else {
             out.write_all(b">\n")?;
             for (kind, value) in &header.props {
                 writeln!(out, "    <prop type=\"{}\">{}</prop>", attribute(kind), text(value))?;
             }
+            write_extras(&mut out, "    ", &header.extras)?;
             out.write_all(b"  </header>\n")?;
         }
         out.write_all(b"  <body>\n")?;
@@ -84,12 +89,88 @@ impl<W: Write> TmxWriter<W> {
         out.write_all(b"    </tu>\n")
     }
 
+    /// Writes a unit as a memory keeps it: its attributes (those TMX 1.4b defines), properties and notes,
+    /// and each variant's segment markup as it is (inline codes included; codes that do not pair up
+    /// become isolated `<it>` codes, so that the file stays valid).
+    pub fn write_full_unit(&mut self, unit: &Unit) -> io::Result<()> {
+        let out = &mut self.out;
+        out.write_all(b"    <tu")?;
+        write_attributes(out, &unit.attributes, UNIT_ATTRIBUTES)?;
+        out.write_all(b">\n")?;
+        write_extras(out, "      ", &unit.extras)?;
+        for variant in &unit.variants {
+            write!(out, "      <tuv xml:lang=\"{}\"", attribute(&variant.language))?;
+            write_attributes(out, &variant.attributes, VARIANT_ATTRIBUTES)?;
+            if variant.extras.is_empty() {
+                out.write_all(b">")?;
+            } else {
+                out.write_all(b">\n")?;
+                write_extras(out, "        ", &variant.extras)?;
+                out.write_all(b"        ")?;
+            }
+            writeln!(out, "<seg>{}</seg></tuv>", super::codes::paired(&variant.markup))?;
+        }
+        out.write_all(b"    </tu>\n")
+    }
+
     /// Closes the document and returns the writer, flushed.
     pub fn finish(mut self) -> io::Result<W> {
         self.out.write_all(b"  </body>\n</tmx>\n")?;
         self.out.flush()?;
         Ok(self.out)
     }
+}
+
+/// The attributes TMX 1.4b allows on `<tu>` and `<tuv>` (others, from older or looser files, are not
+/// written).
+const UNIT_ATTRIBUTES: &[&str] = &[
+    "tuid",
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "segtype",
+    "changeid",
+    "o-tmf",
+    "srclang",
+];
+const VARIANT_ATTRIBUTES: &[&str] = &[
+    "o-encoding",
+    "datatype",
+    "usagecount",
+    "lastusagedate",
+    "creationtool",
+    "creationtoolversion",
+    "creationdate",
+    "creationid",
+    "changedate",
+    "changeid",
+    "o-tmf",
+];
+
+fn write_attributes(out: &mut impl Write, attributes: &[(String, String)], allowed: &[&str]) -> io::Result<()> {
+    for (name, value) in attributes.iter().filter(|(n, _)| allowed.contains(&n.as_str())) {
+        write!(out, " {name}=\"{}\"", attribute(value))?;
+    }
+    Ok(())
+}
+
+fn write_extras(out: &mut impl Write, indent: &str, extras: &[Extra]) -> io::Result<()> {
+    let lang = |l: &Option<String>| l.as_ref().map(|l| format!(" xml:lang=\"{}\"", attribute(l))).unwrap_or_default();
+    for extra in extras {
+        match extra {
+            Extra::Prop { kind, lang: l, value } => {
+                writeln!(out, "{indent}<prop type=\"{}\"{}>{}</prop>", attribute(kind), lang(l), text(value))?
+            }
+            Extra::Note { lang: l, value } => writeln!(out, "{indent}<note{}>{}</note>", lang(l), text(value))?,
+        }
+    }
+    Ok(())
 }
 
 #[cfg(test)]

@@ -1,0 +1,84 @@
+//! `trame tm import`: TMX files into a memory, all in one transaction.
+
+use super::MemoryArgs;
+use crate::cli::{Failure, Outcome};
+use indicatif::{ProgressBar, ProgressStyle};
+use std::fs::File;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use trame::tmx::TmxReader;
+
+const EXAMPLES: &str = "\
+Examples:
+  trame tm import project_save.tmx
+  trame tm import memories/*.tmx --tm client.sqlite
+
+Reads TMX 1.1 to 1.4b in UTF-8, UTF-16 or a declared legacy encoding, keeping every language variant,
+inline codes, properties and notes. Units that are the same once normalised are merged (their usage is
+counted). The import is one transaction: if it fails or is interrupted, the memory is as it was. A unit
+that is not a proper one is reported with its line and column and left out, the others imported; the exit
+status is then 2. A file that is not TMX, or is cut off, stops the import with nothing changed.";
+
+/// Import TMX files into a memory.
+#[derive(clap::Args)]
+#[command(after_help = EXAMPLES)]
+pub(crate) struct Args {
+    /// TMX files (`-` reads standard input).
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    #[command(flatten)]
+    memory: MemoryArgs,
+}
+
+pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let mut memory = args.memory.open()?;
+    let total: u64 = args.files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
+    let bar = if total > 32 << 20 && std::io::stderr().is_terminal() {
+        let bar = ProgressBar::new(total);
+        bar.set_style(
+            ProgressStyle::with_template("importing {wide_bar} {bytes}/{total_bytes} {bytes_per_sec} {eta}")
+                .expect("valid template"),
+        );
+        bar
+    } else {
+        ProgressBar::hidden()
+    };
+    let mut import = memory.import().map_err(Failure::error)?;
+    let mut skipped = 0usize;
+    for path in &args.files {
+        let name = path.display().to_string();
+        let input: Box<dyn std::io::Read + Send> = if path.as_os_str() == "-" {
+            Box::new(std::io::stdin())
+        } else {
+            let file = File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
+            Box::new(bar.wrap_read(file))
+        };
+        let reader = TmxReader::open(input, &name).map_err(Failure::error)?;
+        import.set_origin(&name, reader.header()).map_err(Failure::error)?;
+        import
+            .add_tmx(reader, &mut |problem| {
+                skipped += 1;
+                bar.suspend(|| {
+                    eprintln!("trame: {name}:{}:{}: unit left out: {}", problem.line, problem.column, problem.message)
+                });
+            })
+            .map_err(Failure::error)?;
+    }
+    let summary = import.commit().map_err(Failure::error)?;
+    bar.finish_and_clear();
+    println!(
+        "{} units added, {} already there, from {} file{} into {}",
+        summary.added,
+        summary.merged,
+        args.files.len(),
+        if args.files.len() == 1 { "" } else { "s" },
+        memory.path().display()
+    );
+    if skipped > 0 {
+        return Err(Failure::error(format!(
+            "{skipped} unit{} left out (see above); the others were imported",
+            if skipped == 1 { "" } else { "s" }
+        )));
+    }
+    Ok(Outcome::Done)
+}

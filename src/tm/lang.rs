@@ -1,0 +1,57 @@
+//! Language tags as memories compare them: case aside, `_` as `-`, and a region falling back to the
+//! language (fr-FR, FR-fr, fr_FR and fr are all French when French is asked for).
+
+/// `tag` in the usual case (en-US, zh-Hant-TW, fr): primary subtag lower case, region upper case,
+/// script in title case; `_` becomes `-`.
+pub fn canonical(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    for (k, part) in tag.trim().split(['-', '_']).filter(|p| !p.is_empty()).enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        match (k, part.len()) {
+            (0, _) => out.push_str(&part.to_ascii_lowercase()),
+            (_, 2) => out.push_str(&part.to_ascii_uppercase()),
+            (_, 4) => {
+                out.push_str(&part[..1].to_ascii_uppercase());
+                out.push_str(&part[1..].to_ascii_lowercase());
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
+/// The primary subtag, lower case (`fr` for fr-CA).
+pub fn primary(tag: &str) -> String {
+    canonical(tag).split('-').next().unwrap_or_default().to_string()
+}
+
+/// How well `tag` answers a request for `wanted`: 2 for the same tag, 1 for the same language with
+/// another region (or none), 0 for another language.
+pub fn fit(tag: &str, wanted: &str) -> u8 {
+    let (tag, wanted) = (canonical(tag), canonical(wanted));
+    if tag == wanted {
+        2
+    } else if primary(&tag) == primary(&wanted) {
+        1
+    } else {
+        0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tags() {
+        assert_eq!(canonical("fR-Ca"), "fr-CA");
+        assert_eq!(canonical("fr_FR"), "fr-FR");
+        assert_eq!(canonical("ZH-hant-tw"), "zh-Hant-TW");
+        assert_eq!(primary("FR-fr"), "fr");
+        assert_eq!(fit("fr-FR", "fr"), 1);
+        assert_eq!(fit("FR-fr", "fr-FR"), 2);
+        assert_eq!(fit("en-US", "fr"), 0);
+    }
+}

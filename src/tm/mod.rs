@@ -1,0 +1,198 @@
+//! Translation memories: an embedded SQLite database of units (every language variant a unit has, with
+//! its inline codes, properties and notes), filled from TMX files and alignments, searched with
+//! CAT-style fuzzy match scores, candidates found through a word index (SQLite FTS5).
+//!
+//! An import is one transaction: interrupted at any moment (a crash, `kill -9`), it leaves the memory as
+//! it was. The database is in WAL mode, so that searches read while an import writes. Units that are
+//! the same once normalised (see [`score::normalized`]) are merged, and their usage counted.
+//!
+//! ```
+//! use trame::tm::Memory;
+//! use trame::tmx::{Unit, Variant};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let mut memory = Memory::open(&dir.path().join("tm.sqlite")).unwrap();
+//! let variant = |language: &str, text: &str| Variant {
+//!     language: language.into(),
+//!     markup: text.into(),
+//!     text: text.into(),
+//!     ..Variant::default()
+//! };
+//! let unit = Unit { variants: vec![variant("fr", "Le chat dort."), variant("en", "The cat sleeps.")], ..Unit::default() };
+//! let mut import = memory.import().unwrap();
+//! import.set_origin("example.tmx", &Default::default()).unwrap();
+//! import.add(&unit).unwrap();
+//! import.commit().unwrap();
+//! let found = memory.search("Le chat dort", "fr", "en", 70, 5).unwrap();
+//! assert_eq!((found[0].score, found[0].target.as_str()), (92, "The cat sleeps."));
+//! ```
+
+mod export;
+mod import;
+pub mod lang;
+pub mod schema;
+pub mod score;
+mod search;
+mod stored;
+
+pub use export::ExportSummary;
+pub use import::{ImportError, ImportSummary, Importer};
+pub use search::TmMatch;
+
+use rusqlite::{Connection, OpenFlags};
+use std::fmt;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Why a memory could not be used.
+#[derive(Debug)]
+pub enum TmError {
+    /// The memory file cannot be opened or is not a memory.
+    Open {
+        /// The file.
+        path: PathBuf,
+        /// What is wrong.
+        message: String,
+    },
+    /// A database operation failed.
+    Database(rusqlite::Error),
+    /// Writing an export failed.
+    Io(std::io::Error),
+}
+
+impl fmt::Display for TmError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TmError::Open { path, message } => write!(f, "{}: {message}", path.display()),
+            TmError::Database(e) => write!(f, "memory: {e}"),
+            TmError::Io(e) => write!(f, "{e}"),
+        }
+    }
+}
+
+impl std::error::Error for TmError {}
+
+impl From<rusqlite::Error> for TmError {
+    fn from(e: rusqlite::Error) -> Self {
+        TmError::Database(e)
+    }
+}
+
+impl From<std::io::Error> for TmError {
+    fn from(e: std::io::Error) -> Self {
+        TmError::Io(e)
+    }
+}
+
+/// What a memory holds.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct Stats {
+    /// Units (each counted once, whatever its number of languages).
+    pub units: u64,
+    /// The language tags of its variants, canonical (en-US, fr), sorted.
+    pub languages: Vec<String>,
+}
+
+/// A translation memory file.
+pub struct Memory {
+    conn: Connection,
+    path: PathBuf,
+}
+
+impl Memory {
+    /// Opens the memory at `path`, creating it (and its folder) when missing, and bringing an older one up
+    /// to date.
+    pub fn open(path: &Path) -> Result<Memory, TmError> {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(|e| TmError::Open {
+                path: path.to_path_buf(),
+                message: format!("cannot create its folder: {e}"),
+            })?;
+        }
+        Memory::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE)
+    }
+
+    /// Opens an existing memory without creating one.
+    pub fn open_existing(path: &Path) -> Result<Memory, TmError> {
+        if !path.is_file() {
+            return Err(TmError::Open {
+                path: path.to_path_buf(),
+                message: "no memory here (import a TMX file into it first)".into(),
+            });
+        }
+        Memory::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
+    }
+
+    fn connect(path: &Path, flags: OpenFlags) -> Result<Memory, TmError> {
+        let fail = |e: &dyn fmt::Display| TmError::Open { path: path.to_path_buf(), message: e.to_string() };
+        let mut conn =
+            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|e| fail(&e))?;
+        conn.busy_timeout(Duration::from_secs(30)).map_err(|e| fail(&e))?;
+        // 32 KiB pages for a new memory (imports write a third faster than with 4 KiB pages); an existing
+        // memory keeps its own.
+        conn.pragma_update(None, "page_size", 32_768).map_err(|e| fail(&e))?;
+        // Reading the schema tells a database from any other file.
+        let mode: String = conn
+            .query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))
+            .map_err(|e| fail(&format!("not a trame memory ({e})")))?;
+        if !mode.eq_ignore_ascii_case("wal") {
+            return Err(fail(&format!("cannot use write-ahead logging (journal mode {mode})")));
+        }
+        conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| fail(&e))?;
+        conn.pragma_update(None, "foreign_keys", true).map_err(|e| fail(&e))?;
+        let tables: i64 = conn
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages') AND name NOT LIKE 'units_index%'", [], |r| r.get(0))
+            .map_err(|e| fail(&e))?;
+        if tables > 0 {
+            return Err(fail(&"an SQLite database, but not a trame memory"));
+        }
+        schema::migrate(&mut conn).map_err(|e| fail(&e))?;
+        Ok(Memory { conn, path: path.to_path_buf() })
+    }
+
+    /// Where the memory is.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Starts an import: one transaction, committed by [`Importer::commit`], rolled back if the importer
+    /// is dropped before. Name where the units come from with [`Importer::set_origin`].
+    pub fn import(&mut self) -> Result<Importer<'_>, TmError> {
+        Importer::begin(&mut self.conn)
+    }
+
+    /// How many units, in which languages.
+    pub fn stats(&self) -> Result<Stats, TmError> {
+        let units: i64 = self.conn.query_row("SELECT count(*) FROM units", [], |r| r.get(0))?;
+        let mut statement = self.conn.prepare("SELECT lang FROM languages ORDER BY lang")?;
+        let languages = statement.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        Ok(Stats { units: units as u64, languages })
+    }
+
+    /// Checks the database file (`PRAGMA integrity_check`): `ok`, or what is wrong.
+    pub fn integrity(&self) -> Result<String, TmError> {
+        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+    }
+}
+
+/// The memory used when none is named: `$TRAME_TM`, else `trame/memory.sqlite` in the platform's data
+/// folder (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
+pub fn default_path() -> PathBuf {
+    if let Some(path) = std::env::var_os("TRAME_TM") {
+        return PathBuf::from(path);
+    }
+    dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("trame").join("memory.sqlite")
+}
+
+/// A stable 64-bit FNV-1a hash (the key under which identical units are found).
+fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> i64 {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in bytes {
+        hash ^= u64::from(b);
+        hash = hash.wrapping_mul(0x0100_0000_01b3);
+    }
+    hash as i64
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,140 @@
+//! Fuzzy search: candidates from the word index (the variants that share the most of the query's
+//! rarer words, each word weighted by how rare it is), then the real score of each; never a scan of the
+//! memory.
+
+use super::lang::{fit, primary};
+use super::score::{changes, index_words, normalized, score_at_least};
+use super::stored::StoredVariant;
+use super::{Memory, TmError};
+use rusqlite::params;
+use std::collections::HashMap;
+
+/// Units read from the index per word: a word found more often than this is too common to choose
+/// candidates by (unless the query has nothing rarer).
+const PER_WORD: usize = 2_000;
+/// Candidates scored.
+const CANDIDATES: usize = 300;
+
+/// A unit that matches a query.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct TmMatch {
+    /// 0-100 (see [`super::score`]).
+    pub score: u8,
+    /// The memory's text in the source language.
+    pub source: String,
+    /// Its translation.
+    pub target: String,
+    /// Where the unit came from (a file, an alignment).
+    pub origin: String,
+    /// The differences between the memory's source text and the query (`[-memory-]{+query+}`).
+    pub changed: String,
+    /// How many times the unit was imported.
+    #[serde(skip)]
+    pub usage: i64,
+}
+
+impl Memory {
+    /// The units whose `source` text scores at least `min` for `query` and that have a `target` text,
+    /// best first, at most `limit`.
+    pub fn search(
+        &self,
+        query: &str,
+        source: &str,
+        target: &str,
+        min: u8,
+        limit: usize,
+    ) -> Result<Vec<TmMatch>, TmError> {
+        let query = normalized(query);
+        let query_length = query.chars().count();
+        let mut lookup = self.conn.prepare_cached(
+            "SELECT u.variants, u.usage, coalesce(o.name, '') FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin \
+             WHERE u.id = ?1",
+        )?;
+        let (source_base, target_base) = (primary(source), primary(target));
+        let mut found: Vec<TmMatch> = Vec::new();
+        for unit in self.candidates(&query)? {
+            let (variants, usage, origin): (String, i64, String) =
+                match lookup.query_row([unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))) {
+                    Ok(row) => row,
+                    Err(rusqlite::Error::QueryReturnedNoRows) => continue,
+                    Err(e) => return Err(e.into()),
+                };
+            let variants = StoredVariant::parse(&variants);
+            // The best source variant (score, then how well its tag fits), and the best-fitting target.
+            let best_source = variants
+                .iter()
+                .filter(|v| primary(&v.lang) == source_base)
+                .filter_map(|v| {
+                    score_at_least(&query, &normalized(&v.text), query_length, min)
+                        .map(|s| (s, fit(&v.lang, source), v))
+                })
+                .max_by_key(|(s, f, _)| (*s, *f));
+            let best_target =
+                variants.iter().filter(|v| primary(&v.lang) == target_base).max_by_key(|v| fit(&v.lang, target));
+            if let (Some((score, _, from)), Some(to)) = (best_source, best_target) {
+                if std::ptr::eq(from, to) {
+                    continue;
+                }
+                found.push(TmMatch {
+                    score,
+                    source: from.text.clone(),
+                    target: to.text.clone(),
+                    origin,
+                    changed: changes(&normalized(&from.text), &query),
+                    usage,
+                });
+            }
+        }
+        // Best first; among equal scores, the unit used most often.
+        found.sort_by(|a, b| b.score.cmp(&a.score).then(b.usage.cmp(&a.usage)));
+        found.truncate(limit);
+        Ok(found)
+    }
+
+    /// The units that share the most of the query's words (in any of their languages), rarer words
+    /// counting more: a word found in `n` of `N` units weighs `ln(1 + N/n)`. Words too common to choose by
+    /// (in more than [`PER_WORD`] units) are taken two by two instead, neighbours in the query, a unit
+    /// having both.
+    fn candidates(&self, query: &str) -> Result<Vec<i64>, TmError> {
+        let words: Vec<String> = index_words(query).collect();
+        let total: i64 = self.conn.query_row("SELECT coalesce(max(id), 1) FROM units", [], |r| r.get(0))?;
+        let mut lookup =
+            self.conn.prepare_cached("SELECT rowid FROM units_index WHERE units_index MATCH ?1 LIMIT ?2")?;
+        let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
+        let mut weights: HashMap<i64, f64> = HashMap::new();
+        let add = |ids: Vec<i64>, weights: &mut HashMap<i64, f64>| {
+            let weight = (1.0 + total as f64 / ids.len().max(1) as f64).ln();
+            for id in ids {
+                *weights.entry(id).or_default() += weight;
+            }
+        };
+        let mut seen = std::collections::HashSet::new();
+        let mut common: Vec<bool> = Vec::with_capacity(words.len());
+        for word in &words {
+            if !seen.insert(word.as_str()) {
+                common.push(false);
+                continue;
+            }
+            let ids: Vec<i64> =
+                lookup.query_map(params![quoted(word), PER_WORD as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
+            let too_common = ids.len() >= PER_WORD;
+            common.push(too_common);
+            if !too_common {
+                add(ids, &mut weights);
+            }
+        }
+        // Neighbouring common words, two by two.
+        let mut pairs = std::collections::HashSet::new();
+        for k in 1..words.len() {
+            if common[k - 1] && common[k] && words[k - 1] != words[k] && pairs.insert((&words[k - 1], &words[k])) {
+                let both = format!("{} AND {}", quoted(&words[k - 1]), quoted(&words[k]));
+                let ids: Vec<i64> =
+                    lookup.query_map(params![both, PER_WORD as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                add(ids, &mut weights);
+            }
+        }
+        let mut ranked: Vec<(i64, f64)> = weights.into_iter().collect();
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+        Ok(ranked.into_iter().take(CANDIDATES).map(|(id, _)| id).collect())
+    }
+}

@@ -1,0 +1,141 @@
+//! Level 2 inline codes that do not pair up (an `<ept>` without its `<bpt>`, a `<bpt>` never closed, two
+//! `<bpt>` with the same `i`), as some tools write them, turned into the isolated codes TMX has for
+//! that: `<it pos="begin">` and `<it pos="end">`, their content and `x`/`type` kept. Well-paired markup
+//! is returned as it is.
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::reader::Reader;
+use std::borrow::Cow;
+use std::collections::HashSet;
+
+/// One `<bpt>` or `<ept>` of a segment.
+struct Code {
+    begin: bool,
+    i: String,
+    x: Option<String>,
+    kind: Option<String>,
+    /// Byte ranges in the wrapped segment: the whole element, and its content.
+    whole: (usize, usize),
+    inner: (usize, usize),
+}
+
+/// `markup` (the content of a `<seg>`) with codes that do not pair made isolated.
+pub(crate) fn paired(markup: &str) -> Cow<'_, str> {
+    if !markup.contains("<bpt") && !markup.contains("<ept") {
+        return Cow::Borrowed(markup);
+    }
+    let wrapped = format!("<seg>{markup}</seg>");
+    let Some(codes) = codes(&wrapped) else { return Cow::Borrowed(markup) };
+    let mut seen = HashSet::new();
+    let mut open: Vec<usize> = Vec::new();
+    let mut isolated = vec![false; codes.len()];
+    for (k, code) in codes.iter().enumerate() {
+        if code.begin {
+            if seen.insert(code.i.clone()) {
+                open.push(k);
+            } else {
+                isolated[k] = true;
+            }
+        } else if let Some(at) = open.iter().position(|&o| codes[o].i == code.i) {
+            open.remove(at);
+        } else {
+            isolated[k] = true;
+        }
+    }
+    for k in open {
+        isolated[k] = true;
+    }
+    if !isolated.contains(&true) {
+        return Cow::Borrowed(markup);
+    }
+    let mut out = String::with_capacity(markup.len() + 32);
+    let mut at = "<seg>".len();
+    for (code, _) in codes.iter().zip(&isolated).filter(|(_, i)| **i) {
+        out.push_str(&wrapped[at..code.whole.0]);
+        out.push_str(&format!("<it pos=\"{}\"", if code.begin { "begin" } else { "end" }));
+        if let Some(x) = &code.x {
+            out.push_str(&format!(" x=\"{}\"", crate::xml::attribute(x)));
+        }
+        if let Some(kind) = &code.kind {
+            out.push_str(&format!(" type=\"{}\"", crate::xml::attribute(kind)));
+        }
+        out.push('>');
+        out.push_str(&wrapped[code.inner.0..code.inner.1]);
+        out.push_str("</it>");
+        at = code.whole.1;
+    }
+    out.push_str(&wrapped[at..wrapped.len() - "</seg>".len()]);
+    Cow::Owned(out)
+}
+
+/// The `<bpt>` and `<ept>` elements of a wrapped segment, in order (`None` if it does not parse).
+fn codes(wrapped: &str) -> Option<Vec<Code>> {
+    let mut reader = Reader::from_str(wrapped);
+    let mut codes: Vec<Code> = Vec::new();
+    // Codes open in the markup: (index in codes, depth of their start).
+    let mut pending: Vec<(usize, usize)> = Vec::new();
+    let mut depth = 0usize;
+    loop {
+        let before = reader.buffer_position() as usize;
+        let event = reader.read_event().ok()?;
+        let after = reader.buffer_position() as usize;
+        match event {
+            Event::Start(tag) => {
+                depth += 1;
+                if let Some(code) = code(&tag, (before, after), (after, after)) {
+                    pending.push((codes.len(), depth));
+                    codes.push(code);
+                }
+            }
+            Event::Empty(tag) => {
+                if let Some(code) = code(&tag, (before, after), (after, after)) {
+                    codes.push(code);
+                }
+            }
+            Event::End(_) => {
+                if let Some(&(k, d)) = pending.last() {
+                    if d == depth {
+                        codes[k].inner.1 = before;
+                        codes[k].whole.1 = after;
+                        pending.pop();
+                    }
+                }
+                depth = depth.checked_sub(1)?;
+            }
+            Event::Eof => return Some(codes),
+            _ => {}
+        }
+    }
+}
+
+fn code(tag: &BytesStart<'_>, whole: (usize, usize), inner: (usize, usize)) -> Option<Code> {
+    let begin = match tag.local_name().as_ref() {
+        "bpt" => true,
+        "ept" => false,
+        _ => return None,
+    };
+    let get = |key: &str| {
+        tag.attributes()
+            .flatten()
+            .find(|a| a.key.as_ref() == key)
+            .and_then(|a| a.normalized_value(quick_xml::XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+    };
+    Some(Code { begin, i: get("i").unwrap_or_default(), x: get("x"), kind: get("type"), whole, inner })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pairs_are_kept_and_strays_isolated() {
+        let good = r#"a <bpt i="1" x="1">&lt;b></bpt>b<ept i="1">&lt;/b></ept>"#;
+        assert!(matches!(paired(good), Cow::Borrowed(_)));
+        let bad = r#"<ept i="1">&lt;/b&gt;</ept> <bpt i="1" type="struct">&lt;LI&gt;</bpt> <bpt i="1" x="1" type="bold">&lt;b&gt;</bpt>"#;
+        assert_eq!(
+            paired(bad),
+            r#"<it pos="end">&lt;/b&gt;</it> <it pos="begin" type="struct">&lt;LI&gt;</it> <it pos="begin" x="1" type="bold">&lt;b&gt;</it>"#
+        );
+        assert_eq!(paired(r#"<bpt i="2"/>x"#), r#"<it pos="begin"></it>x"#);
+    }
+}
