@@ -237,5 +237,6 @@ fn readers_work_while_an_import_writes() {
     }
     assert!(import.wait().unwrap().success());
     assert_eq!(units(&memory), 20_014);
+    assert!(reads > 0, "no read overlapped the import");
     println!("{reads} reads while the import ran");
 }

@@ -1,20 +1,29 @@
 //! Adding units to a memory, in one transaction.
 
 use super::lang::canonical;
-use super::score::{index_text, normalized};
+use super::score::{normalized, push_index_text};
 use super::stored::{StoredVariant, json};
 use super::{TmError, fnv1a};
 use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashMap};
 use std::io::BufRead;
+use std::sync::mpsc;
+
+/// Units handed from the reading thread to the writing one at a time.
+const BATCH: usize = 256;
+/// Batches read ahead of the writer at most.
+const PIPELINE_DEPTH: usize = 4;
+
+/// Prepared units, or why a unit was left out, in file order.
+type Batch = Vec<Result<Prepared, UnitProblem>>;
 
 /// Properties trame writes on export to carry what a memory knows about a unit, read back on import.
 pub(crate) const USAGE_PROP: &str = "x-trame-usage";
 pub(crate) const ORIGIN_PROP: &str = "x-trame-origin";
 
 /// The page cache of an import, in KiB: the index that finds identical units is written at random places.
-const IMPORT_CACHE_KB: i64 = 48 * 1024;
+const IMPORT_CACHE_KB: i64 = 64 * 1024;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -82,26 +91,79 @@ impl<'m> Importer<'m> {
 
     /// Adds a unit, or counts one more use of the same unit already there.
     pub fn add(&mut self, unit: &Unit) -> Result<(), TmError> {
-        self.add_prepared(Prepared::new(unit.clone()))
+        self.add_prepared(&Prepared::new(unit.clone()))
     }
 
     /// Adds every unit `reader` gives; units that are not proper ones go to `skipped`. On an error, the
     /// import should be dropped.
-    pub fn add_tmx<R: BufRead>(
+    ///
+    /// The file is read and its units prepared (normalised, hashed, serialised) on a second thread while
+    /// this one writes the database; batches go back to the reading thread to be freed where they were
+    /// allocated.
+    pub fn add_tmx<R: BufRead + Send>(
         &mut self,
         mut reader: TmxReader<R>,
         skipped: &mut dyn FnMut(UnitProblem),
     ) -> Result<(), ImportError> {
-        while let Some(item) = reader.next_item().map_err(ImportError::Tmx)? {
-            match item {
-                Item::Unit(unit) => self.add_prepared(Prepared::new(unit)).map_err(ImportError::Tm)?,
-                Item::Skipped(problem) => skipped(problem),
+        let (full, ready) = mpsc::sync_channel::<Batch>(PIPELINE_DEPTH);
+        let (spent, recycled) = mpsc::channel::<Batch>();
+        std::thread::scope(|scope| {
+            let reading = scope.spawn(move || -> Result<(), TmxError> {
+                loop {
+                    let mut batch = match recycled.try_recv() {
+                        Ok(mut old) => {
+                            old.clear();
+                            old
+                        }
+                        Err(_) => Vec::with_capacity(BATCH),
+                    };
+                    let mut done = false;
+                    while batch.len() < BATCH {
+                        match reader.next_item()? {
+                            Some(Item::Unit(unit)) => batch.push(Ok(Prepared::new(unit))),
+                            Some(Item::Skipped(problem)) => batch.push(Err(problem)),
+                            None => {
+                                done = true;
+                                break;
+                            }
+                        }
+                    }
+                    // The writer stops listening when the database fails: nothing more to do then.
+                    if full.send(batch).is_err() || done {
+                        return Ok(());
+                    }
+                }
+            });
+            let written = self.write_batches(&ready, &spent, skipped);
+            // Unblocks the reader if the writer stopped early.
+            drop(ready);
+            let read = reading.join().expect("the reading thread does not panic");
+            // A reading error explains a stop better than what followed it.
+            read.map_err(ImportError::Tmx)?;
+            written.map_err(ImportError::Tm)
+        })
+    }
+
+    fn write_batches(
+        &mut self,
+        ready: &mpsc::Receiver<Batch>,
+        spent: &mpsc::Sender<Batch>,
+        skipped: &mut dyn FnMut(UnitProblem),
+    ) -> Result<(), TmError> {
+        for batch in ready {
+            for item in &batch {
+                match item {
+                    Ok(prepared) => self.add_prepared(prepared)?,
+                    Err(problem) => skipped(problem.clone()),
+                }
             }
+            // The reader may be gone already; then the batch is freed here.
+            let _ = spent.send(batch);
         }
         Ok(())
     }
 
-    fn add_prepared(&mut self, prepared: Prepared) -> Result<(), TmError> {
+    fn add_prepared(&mut self, prepared: &Prepared) -> Result<(), TmError> {
         let origin = match &prepared.origin {
             Some(name) => Some(self.origin_named(name)?),
             None => self.origin,
@@ -223,7 +285,10 @@ impl Prepared {
         let mut texts: Vec<(String, String)> =
             unit.variants.iter().map(|v| (canonical(&v.language), normalized(&v.markup))).collect();
         let key = key(&mut texts);
-        let index = unit.variants.iter().map(|v| index_text(&v.text)).collect::<Vec<_>>().join(" ");
+        let mut index = String::with_capacity(unit.variants.iter().map(|v| v.text.len() + 1).sum());
+        for variant in &unit.variants {
+            push_index_text(&variant.text, &mut index);
+        }
         let (attributes, extras) = (json(&unit.attributes), json(&extras));
         let variants = StoredVariant::write(unit.variants);
         Prepared { key, texts, index, usage, origin, attributes, extras, variants }

@@ -54,7 +54,27 @@ pub(crate) fn index_words(text: &str) -> impl Iterator<Item = String> + '_ {
 
 /// The text given to the search index for `text`: its [`index_words`], space-separated.
 pub(crate) fn index_text(text: &str) -> String {
-    index_words(text).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(text.len());
+    push_index_text(text, &mut out);
+    out
+}
+
+/// Appends the [`index_words`] of `text` to `out`, each after a space when `out` is not empty (the same
+/// words, without a string for each).
+pub(crate) fn push_index_text(text: &str, out: &mut String) {
+    for word in text.split(|c: char| !c.is_alphanumeric()) {
+        if word.chars().nth(2).is_none() && !word.chars().any(|c| c.is_numeric()) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if word.is_ascii() {
+            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        } else {
+            out.push_str(&word.to_lowercase());
+        }
+    }
 }
 
 /// The score (0-100) of `candidate` for `query`, both [`normalized`].
@@ -130,6 +150,14 @@ pub fn changes(old: &str, new: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn index_text_is_the_index_words() {
+        for text in ["Le CHAT dort à 3 h, l'ÉTÉ.", "", "  a b c  ", "Ärger über 1984 Öl-Preise", "İstanbul ΣΊΣΥΦΟΣ"]
+        {
+            assert_eq!(index_text(text), index_words(text).collect::<Vec<_>>().join(" "), "{text}");
+        }
+    }
 
     #[test]
     fn scores() {
