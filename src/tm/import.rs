@@ -10,8 +10,11 @@ use std::collections::{BTreeSet, HashMap};
 use std::io::BufRead;
 use std::sync::mpsc;
 
-/// Units handed from the reading thread to the writing one at a time.
+/// Units handed from the reading thread to the writing one at a time, at most.
 const BATCH: usize = 256;
+/// Bytes of prepared text in a batch after which it is handed over at once (files with very long units
+/// do not hold more in memory).
+const BATCH_BYTES: usize = 1 << 20;
 /// Batches read ahead of the writer at most.
 const PIPELINE_DEPTH: usize = 4;
 
@@ -117,10 +120,14 @@ impl<'m> Importer<'m> {
                         }
                         Err(_) => Vec::with_capacity(BATCH),
                     };
-                    let mut done = false;
-                    while batch.len() < BATCH {
+                    let (mut done, mut bytes) = (false, 0);
+                    while batch.len() < BATCH && bytes < BATCH_BYTES {
                         match reader.next_item()? {
-                            Some(Item::Unit(unit)) => batch.push(Ok(Prepared::new(unit))),
+                            Some(Item::Unit(unit)) => {
+                                let prepared = Prepared::new(unit);
+                                bytes += prepared.size();
+                                batch.push(Ok(prepared));
+                            }
                             Some(Item::Skipped(problem)) => batch.push(Err(problem)),
                             None => {
                                 done = true;
@@ -292,6 +299,14 @@ impl Prepared {
         let (attributes, extras) = (json(&unit.attributes), json(&extras));
         let variants = StoredVariant::write(unit.variants);
         Prepared { key, texts, index, usage, origin, attributes, extras, variants }
+    }
+}
+
+impl Prepared {
+    /// Roughly the bytes it holds.
+    fn size(&self) -> usize {
+        let texts: usize = self.texts.iter().map(|(language, text)| language.len() + text.len()).sum();
+        self.variants.len() + self.index.len() + self.attributes.len() + self.extras.len() + texts
     }
 }
 
