@@ -5,8 +5,10 @@
 use super::stored::StoredVariant;
 use rusqlite::{Connection, params};
 
-/// The version this trame writes.
-pub const VERSION: i64 = 2;
+/// The version this trame writes. Version 3 changed no table: units' variants are written with short
+/// JSON names (see `stored`), which a trame that reads up to version 2 would misread, so it refuses them;
+/// rows of older versions are read as they are.
+pub const VERSION: i64 = 3;
 
 /// Version 1: origins, units (their variants a JSON array, see `stored`), and the languages present.
 const V1: &str = "

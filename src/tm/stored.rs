@@ -1,5 +1,7 @@
 //! How a unit's variants are kept in its row: a JSON array, each variant with its canonical language
-//! tag, its segment's markup and text, and its attributes and extras when it has any.
+//! tag (`l`), its segment's text (`t`), its markup (`m`) when that is not the text itself, and its
+//! attributes (`a`) and extras (`x`) when it has any. Short names keep rows small (memories written
+//! before schema version 3 spell them out, with `"\u0000"` for markup equal to the text; both read).
 
 use super::lang::canonical;
 use crate::tmx::{Extra, Variant};
@@ -8,12 +10,15 @@ use serde::{Deserialize, Serialize};
 /// One variant as stored.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub(crate) struct StoredVariant {
+    #[serde(rename = "l", alias = "lang")]
     pub lang: String,
+    #[serde(rename = "m", alias = "markup", default, skip_serializing_if = "String::is_empty")]
     pub markup: String,
+    #[serde(rename = "t", alias = "text")]
     pub text: String,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "a", alias = "attributes", default, skip_serializing_if = "Vec::is_empty")]
     pub attributes: Vec<(String, String)>,
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "x", alias = "extras", default, skip_serializing_if = "Vec::is_empty")]
     pub extras: Vec<Extra>,
 }
 
@@ -24,8 +29,9 @@ impl StoredVariant {
             .into_iter()
             .map(|v| StoredVariant {
                 lang: canonical(&v.language),
-                // Markup equal to the text (no codes, nothing escaped) is not stored twice.
-                markup: if v.markup == v.text { MARKUP_IS_TEXT.to_string() } else { v.markup },
+                // Markup equal to the text (no codes, nothing escaped) is not stored twice. (Markup is never
+                // empty when the text is not: the text is read from it.)
+                markup: if v.markup == v.text { String::new() } else { v.markup },
                 text: v.text,
                 attributes: v.attributes,
                 extras: v.extras,
@@ -38,7 +44,7 @@ impl StoredVariant {
     pub(crate) fn parse(json: &str) -> Vec<StoredVariant> {
         let mut variants: Vec<StoredVariant> = serde_json::from_str(json).unwrap_or_default();
         for v in &mut variants {
-            if v.markup == MARKUP_IS_TEXT {
+            if v.markup.is_empty() || v.markup == OLD_MARKUP_IS_TEXT {
                 v.markup = v.text.clone();
             }
         }
@@ -57,8 +63,8 @@ impl StoredVariant {
     }
 }
 
-/// Stands for markup that is the text itself (a string no markup can be: a lone NUL is not XML).
-const MARKUP_IS_TEXT: &str = "\u{0}";
+/// Stood for markup that is the text itself before schema version 3 (a lone NUL is not XML).
+const OLD_MARKUP_IS_TEXT: &str = "\u{0}";
 
 /// JSON for a list, `[]` at once when it is empty.
 pub(crate) fn json<T: Serialize>(value: &[T]) -> String {
@@ -85,10 +91,22 @@ mod tests {
             Variant { language: "de".into(), markup: String::new(), text: String::new(), ..Variant::default() },
         ];
         let json = StoredVariant::write(variants);
-        assert!(!json.contains("\"markup\":\"plain\""), "{json}");
+        assert!(json.starts_with(r#"[{"l":"fr-FR","m":"a &amp; b","t":"a & b"},{"l":"en","t":"plain"}"#), "{json}");
         let back: Vec<Variant> = StoredVariant::parse(&json).into_iter().map(StoredVariant::into_variant).collect();
         assert_eq!((back[0].language.as_str(), back[0].markup.as_str()), ("fr-FR", "a &amp; b"));
         assert_eq!(back[1].markup, "plain");
         assert_eq!(back[2].markup, "");
+    }
+
+    #[test]
+    fn reads_what_older_memories_hold() {
+        let old = r#"[{"lang":"fr","markup":"\u0000","text":"Le chat."},{"lang":"en","markup":"<b>A</b>","text":"A","extras":[]}]"#;
+        let back = StoredVariant::parse(old);
+        assert_eq!(back.len(), 2);
+        assert_eq!(
+            (back[0].lang.as_str(), back[0].markup.as_str(), back[0].text.as_str()),
+            ("fr", "Le chat.", "Le chat.")
+        );
+        assert_eq!((back[1].markup.as_str(), back[1].text.as_str()), ("<b>A</b>", "A"));
     }
 }
