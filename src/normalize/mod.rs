@@ -29,7 +29,7 @@ mod protect;
 mod rules;
 mod stream;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 pub use diff::write_diff;
 use folded::{FoldedText, Folder};
 pub use protect::DocumentFormat;
@@ -238,14 +238,19 @@ impl Normalizer {
         let mut written = 0;
         let mut line = pending.line;
         let mut line_start = 0;
-        for m in self.automaton.find_iter(&folded.text) {
+        // Where the search goes on: past a match taken, but just after the start of one left (a word
+        // glued to its neighbour, a protected span), so that a shorter spelling inside it is still found.
+        let mut at = 0;
+        while let Some(m) = self.automaton.find(Input::new(&folded.text).span(at..folded.text.len())) {
             let (start, end) = folded.original_span(m.start(), m.end(), text);
             if start >= keep_from {
                 break;
             }
             if !whole_word(text, start, end) || pending.is_protected(start, end) {
+                at = m.start() + 1;
                 continue;
             }
+            at = m.end();
             let rule = &self.rules[m.pattern().as_usize()];
             let original = &text[start..end];
             let replacement = rules::shaped(original, &rule.replacement);

@@ -89,3 +89,14 @@ proptest::proptest! {
         proptest::prop_assert_eq!(&whole, &small);
     }
 }
+
+#[test]
+fn a_spelling_inside_a_longer_one_left_out_is_found() {
+    // "Alexander Lukashenko" is glued to the word before it, so it is left; "Lukashenko" alone is not.
+    let normalizer = Normalizer::new(&builtin(), "fr", &NormalizeOptions::default());
+    let mut found = Vec::new();
+    let text = "LukachenkoAlexander\nLukashenko dit.\n";
+    normalizer.run(text.as_bytes(), None, DocumentFormat::Text, "t", &mut |f| found.push(f)).unwrap();
+    let found: Vec<_> = found.iter().map(|f| (f.line, f.column, f.found.as_str(), f.replacement.as_str())).collect();
+    assert_eq!(found, [(2, 1, "Lukashenko", "Loukachenko")]);
+}
