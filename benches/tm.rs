@@ -139,6 +139,16 @@ fn timed_import(file: &Path, memory: &Path) -> (f64, f64) {
     (seconds, kilobytes)
 }
 
+/// Prints the time, speed and peak memory of importing `size` bytes.
+fn report_import(what: &str, size: u64, (seconds, kilobytes): (f64, f64)) {
+    let megabytes = size as f64 / 1e6;
+    println!(
+        "import {megabytes:.0} MB {what}: {seconds:.1} s, {:.1} MB/s, peak resident memory {:.1} MB",
+        megabytes / seconds,
+        kilobytes / 1e3
+    );
+}
+
 fn remove_memory(memory: &Path) {
     for suffix in ["", "-wal", "-shm"] {
         let _ = std::fs::remove_file(format!("{}{suffix}", memory.display()));
@@ -230,13 +240,7 @@ fn main() {
         let size = write_tmx(&big, &vocabulary, 2, megabytes * 1_000_000 / per_unit);
         let scratch = folder.join("import-scratch.sqlite");
         remove_memory(&scratch);
-        let (seconds, kilobytes) = timed_import(&big, &scratch);
-        println!(
-            "import {:.0} MB of TMX: {seconds:.1} s, {:.1} MB/s, peak resident memory {:.1} MB",
-            size as f64 / 1e6,
-            size as f64 / 1e6 / seconds,
-            kilobytes / 1e3
-        );
+        report_import("of TMX", size, timed_import(&big, &scratch));
         remove_memory(&scratch);
     }
 
@@ -248,13 +252,7 @@ fn main() {
         Memory::open_existing(&memory_path).ok().and_then(|m| m.stats().ok()).is_some_and(|s| s.units > 990_000);
     if !ready {
         remove_memory(&memory_path);
-        let (seconds, kilobytes) = timed_import(&file, &memory_path);
-        println!(
-            "import {:.0} MB ({UNITS} units): {seconds:.1} s, {:.1} MB/s, peak resident memory {:.1} MB",
-            size as f64 / 1e6,
-            size as f64 / 1e6 / seconds,
-            kilobytes / 1e3
-        );
+        report_import(&format!("({UNITS} units)"), size, timed_import(&file, &memory_path));
     }
     let memory = Memory::open_existing(&memory_path).unwrap();
     let stats = memory.stats().unwrap();

@@ -1,9 +1,8 @@
 //! A folded copy of a text (lower case, no accents, whitespace runs as one space) with, for each of its
 //! bytes, where it came from in the original, so that a match in the copy is a span of the original.
 
+use crate::fold::fold;
 use std::collections::HashMap;
-use unicode_normalization::UnicodeNormalization;
-use unicode_normalization::char::is_combining_mark;
 
 /// Folds characters, caching the non-ASCII ones (the folding of a character never changes).
 #[derive(Default)]
@@ -12,21 +11,9 @@ pub(crate) struct Folder {
 }
 
 impl Folder {
-    /// The folded form of `c` (empty for a lone combining mark).
+    /// The folded form of `c` ([`crate::fold::fold`]; empty for a lone combining mark).
     fn fold_char(&mut self, c: char) -> &str {
-        self.cache.entry(c).or_insert_with(|| {
-            let mut out = String::new();
-            for d in c.nfd().filter(|d| !is_combining_mark(*d)) {
-                match d {
-                    'œ' | 'Œ' => out.push_str("oe"),
-                    'æ' | 'Æ' => out.push_str("ae"),
-                    'ß' => out.push_str("ss"),
-                    '’' | '‘' | 'ʼ' => out.push('\''),
-                    d => out.extend(d.to_lowercase()),
-                }
-            }
-            out.into_boxed_str()
-        })
+        self.cache.entry(c).or_insert_with(|| fold(c.encode_utf8(&mut [0; 4])).into_boxed_str())
     }
 
     /// Folds `text` (a whole string), as patterns are folded.

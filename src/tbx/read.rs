@@ -4,7 +4,7 @@
 
 use super::write::{ERROR_NOTE, SUGGESTED_NOTE};
 use crate::position::LineIndex;
-use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id};
+use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
 use indexmap::IndexMap;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
@@ -117,19 +117,7 @@ pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
                         language = attribute(tag, "xml:lang").map(|l| l.to_lowercase().replace('_', "-"))
                     }
                     "termSec" | "tig" | "ntig" => term = Some(Reading::default()),
-                    "term"
-                    | "termNote"
-                    | "descrip"
-                    | "note"
-                    | "administrativeStatus"
-                    | "usageStatus"
-                    | "normativeAuthorization"
-                    | "termType"
-                    | "subjectField"
-                    | "definition"
-                    | "context"
-                        if !empty =>
-                    {
+                    field_name if !empty && FIELDS.contains(&field_name) => {
                         let kind = attribute(tag, "type").unwrap_or_else(|| name.clone());
                         field = Some(if name == "term" || name == "note" { name.clone() } else { kind });
                         value.clear();
@@ -143,22 +131,7 @@ pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
             Event::End(ref tag) => {
                 let name = tag.local_name().as_ref().to_string();
                 stack.pop();
-                if let Some(kind) = field.take_if(|_| {
-                    matches!(
-                        name.as_str(),
-                        "term"
-                            | "termNote"
-                            | "descrip"
-                            | "note"
-                            | "administrativeStatus"
-                            | "usageStatus"
-                            | "normativeAuthorization"
-                            | "termType"
-                            | "subjectField"
-                            | "definition"
-                            | "context"
-                    )
-                }) {
+                if let Some(kind) = field.take_if(|_| FIELDS.contains(&name.as_str())) {
                     apply(&kind, value.trim(), &mut term, concept.as_mut());
                 }
                 match name.as_str() {
@@ -268,24 +241,35 @@ fn arrange(terms: Vec<(String, Reading)>) -> IndexMap<String, LangTerms> {
         .collect()
 }
 
+/// The elements whose text is a term or one of its fields (v2 and v3 names).
+const FIELDS: &[&str] = &[
+    "term",
+    "termNote",
+    "descrip",
+    "note",
+    "administrativeStatus",
+    "usageStatus",
+    "normativeAuthorization",
+    "termType",
+    "subjectField",
+    "definition",
+    "context",
+];
+
 /// Ids our files accept (letters, digits, `-`, `_`), unique.
 fn fix_ids(base: &mut TermBase) {
     let mut seen = std::collections::HashSet::new();
     for concept in &mut base.concepts {
         let valid =
             !concept.id.is_empty() && concept.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
-        let mut id = if valid {
+        let id = if valid {
             concept.id.clone()
         } else {
             let label = concept.languages.values().next().map(|t| t.preferred.form.clone()).unwrap_or_default();
             concept_id(if concept.id.is_empty() { &label } else { &concept.id })
         };
-        let base_id = id.clone();
-        let mut n = 2;
-        while !seen.insert(id.clone()) {
-            id = format!("{base_id}-{n}");
-            n += 1;
-        }
+        let id = unique_id(&id, |id| seen.contains(id));
+        seen.insert(id.clone());
         concept.id = id;
     }
 }

@@ -4,7 +4,7 @@
 use super::cluster::{Tier, cluster};
 use super::curated::{CURATED, Curated};
 use super::extract::{Vocabulary, candidates, words};
-use super::model::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id};
+use super::model::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
 use super::variants::{different_given_names, name_key, similarity};
 use crate::fold::fold;
 use crate::language::{Language, LanguageFamily};
@@ -464,12 +464,8 @@ fn make_concept(
             .unwrap_or_default();
         concept_id(&label)
     });
-    let mut id = base_id.clone();
-    let mut n = 2;
-    while !ids.insert(id.clone()) {
-        id = format!("{base_id}-{n}");
-        n += 1;
-    }
+    let id = unique_id(&base_id, |id| ids.contains(id));
+    ids.insert(id.clone());
     Some(Concept {
         id,
         subject: curated.map_or(Subject::Term, |c| c.subject),

@@ -123,14 +123,7 @@ pub fn read(input: impl Read, source: &str, target: &str, delimiter: u8) -> Resu
         concept
             .languages
             .insert(target.to_string(), LangTerms { preferred: Term::new(t, Status::Preferred), variants: vec![] });
-        let mut id = concept.id.clone();
-        let mut n = 2;
-        while base.concepts.iter().any(|c| c.id == id) {
-            id = format!("{}-{n}", concept.id);
-            n += 1;
-        }
-        concept.id = id;
-        base.concepts.push(concept);
+        base.push_with_unique_id(concept);
     }
     if base.concepts.is_empty() {
         return Err(DelimitedError { line: 1, message: "no term pairs found".into() });

@@ -52,15 +52,7 @@ pub fn merge(existing: &TermBase, built: TermBase) -> TermBase {
                 if concept.terms().all(|(_, t)| rejected(&t.form, None)) {
                     continue;
                 }
-                let mut concept = concept;
-                let mut id = concept.id.clone();
-                let mut n = 2;
-                while out.concepts.iter().any(|c| c.id == id) {
-                    id = format!("{}-{n}", concept.id);
-                    n += 1;
-                }
-                concept.id = id;
-                out.concepts.push(concept);
+                out.push_with_unique_id(concept);
             }
         }
     }

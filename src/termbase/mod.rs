@@ -19,5 +19,6 @@ pub use cluster::{Cluster, Member, Tier, cluster};
 pub use files::{TermBaseError, check, parse, read, to_toml};
 pub use lookup::{Match, MatchKind, TermIndex};
 pub use merge::merge;
+pub(crate) use model::unique_id;
 pub use model::{Concept, Kind, LangTerms, Rejection, Status, Subject, Term, TermBase, concept_id};
 pub use variants::{different_given_names, feminine_pair, name_key, same_sound, short_key, similarity, suggested_pair};

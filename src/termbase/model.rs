@@ -219,6 +219,23 @@ impl TermBase {
     pub fn term_count(&self) -> usize {
         self.concepts.iter().map(|c| c.terms().count()).sum()
     }
+
+    /// Adds `concept`, its id suffixed (`-2`, `-3`, ...) if another concept has it already.
+    pub(crate) fn push_with_unique_id(&mut self, mut concept: Concept) {
+        concept.id = unique_id(&concept.id, |id| self.concept(id).is_some());
+        self.concepts.push(concept);
+    }
+}
+
+/// `base`, or `base-2`, `base-3`, ...: the first that is not `taken`.
+pub(crate) fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
+    let mut id = base.to_string();
+    let mut n = 2;
+    while taken(&id) {
+        id = format!("{base}-{n}");
+        n += 1;
+    }
+    id
 }
 
 /// A concept id made from `text`: folded, lower case, words joined by `-`, starting with a letter.

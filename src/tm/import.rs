@@ -120,21 +120,7 @@ impl<'m> Importer<'m> {
                         }
                         Err(_) => Vec::with_capacity(BATCH),
                     };
-                    let (mut done, mut bytes) = (false, 0);
-                    while batch.len() < BATCH && bytes < BATCH_BYTES {
-                        match reader.next_item()? {
-                            Some(Item::Unit(unit)) => {
-                                let prepared = Prepared::new(unit);
-                                bytes += prepared.size();
-                                batch.push(Ok(prepared));
-                            }
-                            Some(Item::Skipped(problem)) => batch.push(Err(problem)),
-                            None => {
-                                done = true;
-                                break;
-                            }
-                        }
-                    }
+                    let done = fill(&mut batch, &mut reader)?;
                     // The writer stops listening when the database fails: nothing more to do then.
                     if full.send(batch).is_err() || done {
                         return Ok(());
@@ -300,14 +286,29 @@ impl Prepared {
         let variants = StoredVariant::write(unit.variants);
         Prepared { key, texts, index, usage, origin, attributes, extras, variants }
     }
-}
 
-impl Prepared {
     /// Roughly the bytes it holds.
     fn size(&self) -> usize {
         let texts: usize = self.texts.iter().map(|(language, text)| language.len() + text.len()).sum();
         self.variants.len() + self.index.len() + self.attributes.len() + self.extras.len() + texts
     }
+}
+
+/// Reads and prepares units into `batch` until it is full; true when the file has no more.
+fn fill<R: BufRead>(batch: &mut Batch, reader: &mut TmxReader<R>) -> Result<bool, TmxError> {
+    let mut bytes = 0;
+    while batch.len() < BATCH && bytes < BATCH_BYTES {
+        match reader.next_item()? {
+            Some(Item::Unit(unit)) => {
+                let prepared = Prepared::new(unit);
+                bytes += prepared.size();
+                batch.push(Ok(prepared));
+            }
+            Some(Item::Skipped(problem)) => batch.push(Err(problem)),
+            None => return Ok(true),
+        }
+    }
+    Ok(false)
 }
 
 /// Sorts `texts` and hashes them.

@@ -24,7 +24,7 @@ pub fn canonical(tag: &str) -> String {
 
 /// The primary subtag, lower case (`fr` for fr-CA).
 pub fn primary(tag: &str) -> String {
-    canonical(tag).split('-').next().unwrap_or_default().to_string()
+    tag.trim().split(['-', '_']).find(|p| !p.is_empty()).unwrap_or_default().to_ascii_lowercase()
 }
 
 /// How well `tag` answers a request for `wanted`: 2 for the same tag, 1 for the same language with
