@@ -2,6 +2,10 @@
 
 mod cli;
 
+/// mimalloc: imports allocate and free millions of small strings on three threads.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> std::process::ExitCode {
     cli::main()
 }

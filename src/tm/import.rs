@@ -1,21 +1,23 @@
 //! Adding units to a memory, in one transaction.
 
 use super::lang::canonical;
-use super::score::{normalized, push_index_text};
+use super::score::{for_each_normalized, normalized};
 use super::stored::{StoredVariant, json};
-use super::{TmError, fnv1a};
-use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem};
+use super::words::{PostingsWriter, unit_words};
+use super::writeback::WriteBack;
+use super::{KeyHasher, TmError};
+use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem, Variant};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashMap};
 use std::io::BufRead;
 use std::sync::mpsc;
 
-/// Units handed from the reading thread to the writing one at a time, at most.
+/// Units handed from one thread to the next at a time, at most.
 const BATCH: usize = 256;
-/// Bytes of prepared text in a batch after which it is handed over at once (files with very long units
+/// Bytes of text in a batch after which it is handed over at once (files with very long units
 /// do not hold more in memory).
 const BATCH_BYTES: usize = 1 << 20;
-/// Batches read ahead of the writer at most.
+/// Batches waiting between two threads, at most.
 const PIPELINE_DEPTH: usize = 4;
 
 /// Prepared units, or why a unit was left out, in file order.
@@ -26,7 +28,7 @@ pub(crate) const USAGE_PROP: &str = "x-trame-usage";
 pub(crate) const ORIGIN_PROP: &str = "x-trame-origin";
 
 /// The page cache of an import, in KiB: the index that finds identical units is written at random places.
-const IMPORT_CACHE_KB: i64 = 64 * 1024;
+const IMPORT_CACHE_KB: i64 = 40 * 1024;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -64,19 +66,29 @@ pub struct Importer<'m> {
     origin: Option<i64>,
     origins: HashMap<String, i64>,
     languages: BTreeSet<String>,
+    postings: PostingsWriter,
     summary: ImportSummary,
+    /// The id the next unit added gets.
+    next_id: i64,
+    writeback: WriteBack,
 }
 
 impl<'m> Importer<'m> {
     pub(crate) fn begin(conn: &'m mut Connection) -> Result<Self, TmError> {
         conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
+        let writeback = WriteBack::start(conn.path());
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        // The import holds the only write lock: ids follow the largest one.
+        let next_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM units", [], |r| r.get(0))?;
         Ok(Importer {
             tx,
             origin: None,
             origins: HashMap::new(),
             languages: BTreeSet::new(),
+            postings: PostingsWriter::default(),
             summary: ImportSummary::default(),
+            next_id,
+            writeback,
         })
     }
 
@@ -100,35 +112,41 @@ impl<'m> Importer<'m> {
     /// Adds every unit `reader` gives; units that are not proper ones go to `skipped`. On an error, the
     /// import should be dropped.
     ///
-    /// The file is read and its units prepared (normalised, hashed, serialised) on a second thread while
-    /// this one writes the database; batches go back to the reading thread to be freed where they were
-    /// allocated.
+    /// Three threads share the work, batch by batch: one reads the file, one prepares its units
+    /// (normalised, hashed, serialised), and this one writes the database.
     pub fn add_tmx<R: BufRead + Send>(
         &mut self,
         mut reader: TmxReader<R>,
         skipped: &mut dyn FnMut(UnitProblem),
     ) -> Result<(), ImportError> {
-        let (full, ready) = mpsc::sync_channel::<Batch>(PIPELINE_DEPTH);
-        let (spent, recycled) = mpsc::channel::<Batch>();
+        let (read, to_prepare) = mpsc::sync_channel::<Vec<Item>>(PIPELINE_DEPTH);
+        let (prepared, ready) = mpsc::sync_channel::<Batch>(PIPELINE_DEPTH);
         std::thread::scope(|scope| {
             let reading = scope.spawn(move || -> Result<(), TmxError> {
                 loop {
-                    let mut batch = match recycled.try_recv() {
-                        Ok(mut old) => {
-                            old.clear();
-                            old
-                        }
-                        Err(_) => Vec::with_capacity(BATCH),
-                    };
-                    let done = fill(&mut batch, &mut reader)?;
-                    // The writer stops listening when the database fails: nothing more to do then.
-                    if full.send(batch).is_err() || done {
+                    let (batch, done) = read_batch(&mut reader)?;
+                    // The next thread stops listening when the database fails: nothing more to do then.
+                    if read.send(batch).is_err() || done {
                         return Ok(());
                     }
                 }
             });
-            let written = self.write_batches(&ready, &spent, skipped);
-            // Unblocks the reader if the writer stopped early.
+            scope.spawn(move || {
+                for items in to_prepare {
+                    let batch: Batch = items
+                        .into_iter()
+                        .map(|item| match item {
+                            Item::Unit(unit) => Ok(Prepared::new(unit)),
+                            Item::Skipped(problem) => Err(problem),
+                        })
+                        .collect();
+                    if prepared.send(batch).is_err() {
+                        return;
+                    }
+                }
+            });
+            let written = self.write_batches(&ready, skipped);
+            // Unblocks the other threads if this one stopped early.
             drop(ready);
             let read = reading.join().expect("the reading thread does not panic");
             // A reading error explains a stop better than what followed it.
@@ -140,18 +158,15 @@ impl<'m> Importer<'m> {
     fn write_batches(
         &mut self,
         ready: &mpsc::Receiver<Batch>,
-        spent: &mpsc::Sender<Batch>,
         skipped: &mut dyn FnMut(UnitProblem),
     ) -> Result<(), TmError> {
         for batch in ready {
-            for item in &batch {
+            for item in batch {
                 match item {
-                    Ok(prepared) => self.add_prepared(prepared)?,
-                    Err(problem) => skipped(problem.clone()),
+                    Ok(prepared) => self.add_prepared(&prepared)?,
+                    Err(problem) => skipped(problem),
                 }
             }
-            // The reader may be gone already; then the batch is freed here.
-            let _ = spent.send(batch);
         }
         Ok(())
     }
@@ -161,18 +176,29 @@ impl<'m> Importer<'m> {
             Some(name) => Some(self.origin_named(name)?),
             None => self.origin,
         };
-        if let Some(id) = self.same_unit(prepared.key, &prepared.texts)? {
-            self.tx
-                .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
-                .execute(params![prepared.usage, id])?;
-            self.summary.merged += 1;
-            return Ok(());
+        let id = self.next_id;
+        // One look-up in the table of keys claims the key for this unit, or finds the unit holding it.
+        let claimed = self
+            .tx
+            .prepare_cached("INSERT OR IGNORE INTO unit_keys(key, unit) VALUES (?1, ?2)")?
+            .execute(params![prepared.key, id])?;
+        if claimed == 0 {
+            if let Some(same) = self.same_unit(prepared.key, &prepared.variants)? {
+                self.tx
+                    .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
+                    .execute(params![prepared.usage, same])?;
+                self.summary.merged += 1;
+                return Ok(());
+            }
+            // Otherwise another unit has the same key (a hash collision): this one is added without
+            // one, and later copies of it are added again rather than merged.
         }
         self.tx
             .prepare_cached(
-                "INSERT INTO units(key, usage, origin, attributes, extras, variants) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+                "INSERT INTO units(id, key, usage, origin, attributes, extras, variants) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
             )?
             .execute(params![
+                id,
                 prepared.key,
                 prepared.usage,
                 origin,
@@ -180,11 +206,9 @@ impl<'m> Importer<'m> {
                 prepared.extras,
                 prepared.variants
             ])?;
-        let id = self.tx.last_insert_rowid();
-        self.tx
-            .prepare_cached("INSERT INTO units_index(rowid, text) VALUES (?1, ?2)")?
-            .execute(params![id, prepared.index])?;
-        for (language, _) in &prepared.texts {
+        self.next_id += 1;
+        self.postings.add(&self.tx, id, &prepared.words)?;
+        for language in &prepared.languages {
             if !self.languages.contains(language) {
                 self.languages.insert(language.clone());
             }
@@ -194,14 +218,17 @@ impl<'m> Importer<'m> {
     }
 
     /// Makes the import permanent.
-    pub fn commit(self) -> Result<ImportSummary, TmError> {
+    pub fn commit(mut self) -> Result<ImportSummary, TmError> {
+        self.postings.flush(&self.tx)?;
         {
             let mut insert = self.tx.prepare("INSERT OR IGNORE INTO languages(lang) VALUES (?1)")?;
             for language in &self.languages {
                 insert.execute([language])?;
             }
         }
+        // The commit copies the log into the database (a checkpoint), written back as it grows.
         self.tx.commit()?;
+        drop(self.writeback);
         Ok(self.summary)
     }
 
@@ -210,22 +237,16 @@ impl<'m> Importer<'m> {
         self.summary
     }
 
-    /// The unit already in the memory with the same texts, if any.
-    fn same_unit(&self, key: i64, texts: &[(String, String)]) -> Result<Option<i64>, TmError> {
-        let found: Vec<(i64, String)> = self
+    /// The unit holding `key` if it has the same texts as the unit whose stored variants are `variants`.
+    fn same_unit(&self, key: i64, variants: &str) -> Result<Option<i64>, TmError> {
+        let found: Option<(i64, String)> = self
             .tx
-            .prepare_cached("SELECT id, variants FROM units WHERE key = ?1")?
-            .query_map([key], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
-        for (id, variants) in found {
-            let mut theirs: Vec<(String, String)> =
-                StoredVariant::parse(&variants).into_iter().map(|v| (v.lang, normalized(&v.markup))).collect();
-            theirs.sort();
-            if theirs == texts {
-                return Ok(Some(id));
-            }
-        }
-        Ok(None)
+            .prepare_cached(
+                "SELECT u.id, u.variants FROM unit_keys AS k JOIN units AS u ON u.id = k.unit WHERE k.key = ?1",
+            )?
+            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .optional()?;
+        Ok(found.filter(|(_, theirs)| texts(theirs) == texts(variants)).map(|(id, _)| id))
     }
 
     /// The id of the origin named `name` (added when new).
@@ -249,12 +270,12 @@ impl<'m> Importer<'m> {
     }
 }
 
-/// A unit with everything computed that does not need the database: its key and normalised texts, the
-/// text to index, its variants and extras serialised (the memory's own properties taken out).
+/// A unit with everything computed that does not need the database: its key and languages, the hashes
+/// of the words to index, its variants and extras serialised (the memory's own properties taken out).
 struct Prepared {
     key: i64,
-    texts: Vec<(String, String)>,
-    index: String,
+    languages: Vec<String>,
+    words: Vec<u32>,
     usage: i64,
     origin: Option<String>,
     attributes: String,
@@ -263,7 +284,7 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(unit: Unit) -> Self {
+    fn new(mut unit: Unit) -> Self {
         let mut usage = 1i64;
         let mut origin = None;
         let mut extras: Vec<&Extra> = Vec::new();
@@ -274,45 +295,119 @@ impl Prepared {
                 other => extras.push(other),
             }
         }
-        // The same unit: the same languages, the same segments (inline codes included) once normalised.
-        let mut texts: Vec<(String, String)> =
-            unit.variants.iter().map(|v| (canonical(&v.language), normalized(&v.markup))).collect();
-        let key = key(&mut texts);
-        let mut index = String::with_capacity(unit.variants.iter().map(|v| v.text.len() + 1).sum());
-        for variant in &unit.variants {
-            push_index_text(&variant.text, &mut index);
+        for variant in &mut unit.variants {
+            variant.language = canonical(&variant.language);
         }
+        let key = key(&unit.variants);
+        let languages = unit.variants.iter().map(|v| v.language.clone()).collect();
+        let words = unit_words(unit.variants.iter().map(|v| v.text.as_str()));
         let (attributes, extras) = (json(&unit.attributes), json(&extras));
         let variants = StoredVariant::write(unit.variants);
-        Prepared { key, texts, index, usage, origin, attributes, extras, variants }
-    }
-
-    /// Roughly the bytes it holds.
-    fn size(&self) -> usize {
-        let texts: usize = self.texts.iter().map(|(language, text)| language.len() + text.len()).sum();
-        self.variants.len() + self.index.len() + self.attributes.len() + self.extras.len() + texts
+        Prepared { key, languages, words, usage, origin, attributes, extras, variants }
     }
 }
 
-/// Reads and prepares units into `batch` until it is full; true when the file has no more.
-fn fill<R: BufRead>(batch: &mut Batch, reader: &mut TmxReader<R>) -> Result<bool, TmxError> {
+/// Reads the next units (and problems) of the file, at most [`BATCH`] or about [`BATCH_BYTES`]; true
+/// when the file has no more.
+fn read_batch<R: BufRead>(reader: &mut TmxReader<R>) -> Result<(Vec<Item>, bool), TmxError> {
+    let mut batch = Vec::with_capacity(BATCH);
     let mut bytes = 0;
     while batch.len() < BATCH && bytes < BATCH_BYTES {
         match reader.next_item()? {
-            Some(Item::Unit(unit)) => {
-                let prepared = Prepared::new(unit);
-                bytes += prepared.size();
-                batch.push(Ok(prepared));
+            Some(item) => {
+                if let Item::Unit(unit) = &item {
+                    bytes += unit.variants.iter().map(|v| v.markup.len() + v.text.len()).sum::<usize>();
+                }
+                batch.push(item);
             }
-            Some(Item::Skipped(problem)) => batch.push(Err(problem)),
-            None => return Ok(true),
+            None => return Ok((batch, true)),
         }
     }
-    Ok(false)
+    Ok((batch, false))
 }
 
-/// Sorts `texts` and hashes them.
-fn key(texts: &mut [(String, String)]) -> i64 {
+/// The key under which the same unit is found: the same languages, the same segments (inline codes
+/// included) once normalised. It hashes ([`KeyHasher`]) the (language, normalised markup) pairs in order,
+/// each part followed by a NUL; `variants` have canonical language tags.
+fn key(variants: &[Variant]) -> i64 {
+    let mut sorted: Vec<&Variant> = variants.iter().collect();
+    sorted.sort_by(|a, b| a.language.cmp(&b.language));
+    let mut hash = KeyHasher::new();
+    if sorted.windows(2).any(|w| w[0].language == w[1].language) {
+        // A language twice: their texts' order decides.
+        let mut texts: Vec<(&str, String)> =
+            sorted.iter().map(|v| (v.language.as_str(), normalized(&v.markup))).collect();
+        texts.sort();
+        for (language, text) in texts {
+            hash.write(language.as_bytes());
+            hash.write(&[0]);
+            hash.write(text.as_bytes());
+            hash.write(&[0]);
+        }
+        return hash.finish();
+    }
+    for variant in sorted {
+        hash.write(variant.language.as_bytes());
+        hash.write(&[0]);
+        for_each_normalized(&variant.markup, |part| hash.write(part));
+        hash.write(&[0]);
+    }
+    hash.finish()
+}
+
+/// The key of a stored unit (from its variants' JSON).
+pub(crate) fn stored_key(variants: &str) -> i64 {
+    let variants: Vec<Variant> = StoredVariant::parse(variants).into_iter().map(StoredVariant::into_variant).collect();
+    key(&variants)
+}
+
+/// The (language, normalised markup) pairs of stored variants, sorted: what makes two units the same.
+fn texts(variants: &str) -> Vec<(String, String)> {
+    let mut texts: Vec<(String, String)> =
+        StoredVariant::parse(variants).into_iter().map(|v| (v.lang, normalized(&v.markup))).collect();
     texts.sort();
-    fnv1a(texts.iter().flat_map(|(l, t)| l.bytes().chain([0]).chain(t.bytes()).chain([0])))
+    texts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The key of the whole (language, normalised markup) pairs, sorted, hashed in one piece.
+    fn whole_key(variants: &[Variant]) -> i64 {
+        let mut texts: Vec<(String, String)> =
+            variants.iter().map(|v| (v.language.clone(), normalized(&v.markup))).collect();
+        texts.sort();
+        let mut bytes = Vec::new();
+        for (language, text) in &texts {
+            for part in [language.as_bytes(), &[0], text.as_bytes(), &[0]] {
+                bytes.extend_from_slice(part);
+            }
+        }
+        let mut hash = KeyHasher::new();
+        hash.write(&bytes);
+        hash.finish()
+    }
+
+    #[test]
+    fn keys_hash_the_sorted_normalised_texts_however_cut() {
+        let variant = |language: &str, markup: &str| Variant {
+            language: language.into(),
+            markup: markup.into(),
+            ..Variant::default()
+        };
+        for variants in [
+            vec![variant("fr", " Le  chat\u{A0}dort. "), variant("en", "The cat sleeps.")],
+            vec![variant("en", "The cat"), variant("fr", "Le chat"), variant("de", "Die Katze")],
+            vec![variant("fr", "e\u{301}te\u{301}"), variant("en", "summer")],
+            vec![variant("en", "b"), variant("en", "a"), variant("fr", "c")],
+            vec![variant("en", "a"), variant("en", "b"), variant("fr", "c")],
+            vec![],
+        ] {
+            assert_eq!(key(&variants), whole_key(&variants), "{variants:?}");
+        }
+        let one = [variant("fr", "Le chat"), variant("en", "The cat")];
+        assert_ne!(key(&one), key(&[variant("fr", "Le chat"), variant("en", "The cats")]));
+        assert_ne!(key(&one), key(&[variant("fr", "Le chat"), variant("en-GB", "The cat")]));
+    }
 }

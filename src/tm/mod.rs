@@ -1,6 +1,6 @@
 //! Translation memories: an embedded SQLite database of units (every language variant a unit has, with
 //! its inline codes, properties and notes), filled from TMX files and alignments, searched with
-//! CAT-style fuzzy match scores, candidates found through a word index (SQLite FTS5).
+//! CAT-style fuzzy match scores, candidates found through a word index (see `words`).
 //!
 //! An import is one transaction: interrupted at any moment (a crash, `kill -9`), it leaves the memory as
 //! it was. The database is in WAL mode, so that searches read while an import writes. Units that are
@@ -34,6 +34,8 @@ pub mod schema;
 pub mod score;
 mod search;
 mod stored;
+mod words;
+mod writeback;
 
 pub use export::ExportSummary;
 pub use import::{ImportError, ImportSummary, Importer};
@@ -139,9 +141,11 @@ impl Memory {
             return Err(fail(&format!("cannot use write-ahead logging (journal mode {mode})")));
         }
         conn.pragma_update(None, "synchronous", "NORMAL").map_err(|e| fail(&e))?;
+        // Searches read the word index and candidate units at random places: 32 MB of pages stay cached.
+        conn.pragma_update(None, "cache_size", -32_768).map_err(|e| fail(&e))?;
         conn.pragma_update(None, "foreign_keys", true).map_err(|e| fail(&e))?;
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages') AND name NOT LIKE 'units_index%'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages') AND name NOT LIKE 'units_index%' AND name NOT IN ('word_segments', 'word_postings', 'unit_keys')", [], |r| r.get(0))
             .map_err(|e| fail(&e))?;
         if tables > 0 {
             return Err(fail(&"an SQLite database, but not a trame memory"));
@@ -184,14 +188,58 @@ pub fn default_path() -> PathBuf {
     dirs::data_dir().unwrap_or_else(|| PathBuf::from(".")).join("trame").join("memory.sqlite")
 }
 
-/// A stable 64-bit FNV-1a hash (the key under which identical units are found).
-fn fnv1a(bytes: impl IntoIterator<Item = u8>) -> i64 {
-    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in bytes {
-        hash ^= u64::from(b);
-        hash = hash.wrapping_mul(0x0100_0000_01b3);
+/// The stable 64-bit hash under which identical units are found, fed in parts: eight bytes at a time,
+/// each eight mixed in by a multiplication (the same bytes give the same hash however they are cut).
+pub(crate) struct KeyHasher {
+    state: u64,
+    pending: [u8; 8],
+    filled: usize,
+    length: u64,
+}
+
+const KEY_MULTIPLIER: u64 = 0x9e37_79b9_7f4a_7c15;
+
+impl KeyHasher {
+    pub(crate) fn new() -> Self {
+        KeyHasher { state: 0x243f_6a88_85a3_08d3, pending: [0; 8], filled: 0, length: 0 }
     }
-    hash as i64
+
+    fn mix(&mut self, chunk: u64) {
+        self.state = (self.state ^ chunk).wrapping_mul(KEY_MULTIPLIER);
+        self.state ^= self.state >> 29;
+    }
+
+    pub(crate) fn write(&mut self, mut bytes: &[u8]) {
+        self.length += bytes.len() as u64;
+        if self.filled > 0 {
+            let take = (8 - self.filled).min(bytes.len());
+            self.pending[self.filled..self.filled + take].copy_from_slice(&bytes[..take]);
+            self.filled += take;
+            bytes = &bytes[take..];
+            if self.filled < 8 {
+                return;
+            }
+            self.mix(u64::from_le_bytes(self.pending));
+            self.filled = 0;
+        }
+        let mut chunks = bytes.chunks_exact(8);
+        for chunk in &mut chunks {
+            self.mix(u64::from_le_bytes(chunk.try_into().expect("eight bytes")));
+        }
+        let rest = chunks.remainder();
+        self.pending[..rest.len()].copy_from_slice(rest);
+        self.filled = rest.len();
+    }
+
+    pub(crate) fn finish(mut self) -> i64 {
+        if self.filled > 0 {
+            self.pending[self.filled..].fill(0);
+            self.mix(u64::from_le_bytes(self.pending));
+        }
+        let length = self.length;
+        self.mix(length);
+        self.state.wrapping_mul(KEY_MULTIPLIER) as i64
+    }
 }
 
 #[cfg(test)]

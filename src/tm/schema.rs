@@ -2,13 +2,18 @@
 //! written by an older trame brings it up to date in one transaction, and a memory written by a newer
 //! trame is refused rather than misread.
 
+use super::import::stored_key;
 use super::stored::StoredVariant;
+use super::words;
 use rusqlite::{Connection, params};
 
-/// The version this trame writes. Version 3 changed no table: units' variants are written with short
-/// JSON names (see `stored`), which a trame that reads up to version 2 would misread, so it refuses them;
-/// rows of older versions are read as they are.
-pub const VERSION: i64 = 3;
+/// The version this trame writes. Version 2 added an SQLite FTS5 word index; version 3 changed no table:
+/// units' variants are written with short JSON names (see `stored`), which a trame that reads up to
+/// version 2 would misread, so it refuses them (rows of older versions are read as they are); version 4
+/// replaced the FTS5 index by trame's own (see `words`), written in segments during an import, the index
+/// of unit keys by a table keyed by them (one look-up finds or claims a key), and the keys' hash by one
+/// that takes eight bytes at a time (keys are computed again).
+pub const VERSION: i64 = 4;
 
 /// Version 1: origins, units (their variants a JSON array, see `stored`), and the languages present.
 const V1: &str = "
@@ -31,11 +36,32 @@ CREATE INDEX units_key ON units(key);
 CREATE TABLE languages (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 ";
 
-/// Version 2: an index of the words of each unit's variants (case and accents aside), where fuzzy search
-/// finds its candidates (filled from what version 1 holds).
-const V2: &str = "
-CREATE VIRTUAL TABLE units_index USING fts5(text, content='', detail=none, columnsize=0, tokenize='unicode61 remove_diacritics 2');
+/// Version 4's table of unit keys, in place of version 1's index: the unit holding each key.
+const KEYS: &str = "
+CREATE TABLE unit_keys (key INTEGER PRIMARY KEY, unit INTEGER NOT NULL);
+DROP INDEX IF EXISTS units_key;
 ";
+
+/// Computes every unit's key again (the hash changed in version 4) and fills the table of keys (the first
+/// unit holding a key, if older trames left two).
+fn fill_keys(conn: &Connection) -> rusqlite::Result<()> {
+    let mut select = conn.prepare("SELECT id, variants FROM units WHERE id > ?1 ORDER BY id LIMIT 10000")?;
+    let mut update = conn.prepare("UPDATE units SET key = ?1 WHERE id = ?2")?;
+    let mut claim = conn.prepare("INSERT OR IGNORE INTO unit_keys(key, unit) VALUES (?1, ?2)")?;
+    let mut last = i64::MIN;
+    loop {
+        // A part at a time, read before it is written.
+        let part: Vec<(i64, i64)> = select
+            .query_map([last], |r| Ok((r.get(0)?, stored_key(r.get_ref(1)?.as_str()?))))?
+            .collect::<Result<_, _>>()?;
+        let Some(&(end, _)) = part.last() else { return Ok(()) };
+        for (id, key) in part {
+            update.execute(params![key, id])?;
+            claim.execute(params![key, id])?;
+        }
+        last = end;
+    }
+}
 
 /// Brings the memory to [`VERSION`]; an error names what is wrong.
 pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
@@ -53,18 +79,16 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
     if version < 1 {
         tx.execute_batch(V1).map_err(step)?;
     }
-    if version < 2 {
-        tx.execute_batch(V2).map_err(step)?;
-        // Index what an older memory holds.
-        let mut select = tx.prepare("SELECT id, variants FROM units").map_err(step)?;
-        let mut insert = tx.prepare("INSERT INTO units_index(rowid, text) VALUES (?1, ?2)").map_err(step)?;
-        let rows = select.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?))).map_err(step)?;
-        for row in rows {
-            let (id, variants) = row.map_err(step)?;
-            let words: Vec<String> =
-                StoredVariant::parse(&variants).iter().map(|v| super::score::index_text(&v.text)).collect();
-            insert.execute(params![id, words.join(" ")]).map_err(step)?;
-        }
+    if version < 4 {
+        // Index what an older memory holds; its FTS5 index (versions 2 and 3) goes.
+        tx.execute_batch(words::TABLES).map_err(step)?;
+        words::index_all(&tx, |variants| {
+            words::unit_words(StoredVariant::parse(variants).iter().map(|v| v.text.as_str()))
+        })
+        .map_err(step)?;
+        tx.execute_batch(KEYS).map_err(step)?;
+        fill_keys(&tx).map_err(step)?;
+        tx.execute_batch("DROP TABLE IF EXISTS units_index").map_err(step)?;
     }
     tx.pragma_update(None, "user_version", VERSION).map_err(step)?;
     tx.commit().map_err(step)

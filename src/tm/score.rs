@@ -18,6 +18,54 @@ pub fn normalized(text: &str) -> String {
     spaced.nfc().collect()
 }
 
+/// Calls `each` with parts of [`normalized`]`(text)`, in order, without building it when `text` is in
+/// NFC already.
+pub(crate) fn for_each_normalized(text: &str, mut each: impl FnMut(&[u8])) {
+    let bytes = text.as_bytes();
+    // Characters below U+0300 (lead bytes below 0xCC) are in NFC whatever surrounds them, and their
+    // only whitespace is ASCII's, U+0085 and U+00A0: most French and English text, done byte by byte.
+    if bytes.iter().any(|&b| b >= 0xCC) {
+        if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+            each(normalized(text).as_bytes());
+            return;
+        }
+        for (k, word) in text.split_whitespace().enumerate() {
+            if k > 0 {
+                each(b" ");
+            }
+            each(word.as_bytes());
+        }
+        return;
+    }
+    let (mut start, mut first, mut at) = (None, true, 0);
+    while at < bytes.len() {
+        let space = match bytes[at] {
+            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
+            0xc2 if matches!(bytes.get(at + 1), Some(0x85 | 0xa0)) => 2,
+            _ => 0,
+        };
+        if space == 0 {
+            start.get_or_insert(at);
+            at += 1;
+            continue;
+        }
+        if let Some(from) = start.take() {
+            if !first {
+                each(b" ");
+            }
+            first = false;
+            each(&bytes[from..at]);
+        }
+        at += space;
+    }
+    if let Some(from) = start {
+        if !first {
+            each(b" ");
+        }
+        each(&bytes[from..]);
+    }
+}
+
 /// `text` with whitespace runs as one space and the ends trimmed (borrowed when it is so already).
 fn single_spaced(text: &str) -> Cow<'_, str> {
     let mut previous_space = true;
@@ -42,39 +90,6 @@ fn single_spaced(text: &str) -> Cow<'_, str> {
         out.push_str(word);
     }
     Cow::Owned(out)
-}
-
-/// The words of `text` the search index holds: lower case, of three characters or more, or with a
-/// digit (the shortest words are too common to find candidates by).
-pub(crate) fn index_words(text: &str) -> impl Iterator<Item = String> + '_ {
-    text.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| w.chars().nth(2).is_some() || w.chars().any(|c| c.is_numeric()))
-        .map(str::to_lowercase)
-}
-
-/// The text given to the search index for `text`: its [`index_words`], space-separated.
-pub(crate) fn index_text(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    push_index_text(text, &mut out);
-    out
-}
-
-/// Appends the [`index_words`] of `text` to `out`, each after a space when `out` is not empty (the same
-/// words, without a string for each).
-pub(crate) fn push_index_text(text: &str, out: &mut String) {
-    for word in text.split(|c: char| !c.is_alphanumeric()) {
-        if word.chars().nth(2).is_none() && !word.chars().any(|c| c.is_numeric()) {
-            continue;
-        }
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        if word.is_ascii() {
-            out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-        } else {
-            out.push_str(&word.to_lowercase());
-        }
-    }
 }
 
 /// The score (0-100) of `candidate` for `query`, both [`normalized`].
@@ -152,10 +167,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn index_text_is_the_index_words() {
-        for text in ["Le CHAT dort à 3 h, l'ÉTÉ.", "", "  a b c  ", "Ärger über 1984 Öl-Preise", "İstanbul ΣΊΣΥΦΟΣ"]
-        {
-            assert_eq!(index_text(text), index_words(text).collect::<Vec<_>>().join(" "), "{text}");
+    fn normalized_in_parts_is_normalized() {
+        for text in [
+            "",
+            "  ",
+            " Le\u{A0}chat\n est  là. ",
+            "e\u{301}te\u{301}  x",
+            "a\u{2003}b\tc",
+            "plain text",
+            "\u{85}x\u{85}\u{a0}ÿ\u{0b}é ",
+            "x\u{1c}y \u{2028}z",
+            "a\u{1c}b  c\u{85}",
+        ] {
+            let mut parts = Vec::new();
+            for_each_normalized(text, |part| parts.extend_from_slice(part));
+            assert_eq!(String::from_utf8(parts).unwrap(), normalized(text), "{text:?}");
         }
     }
 

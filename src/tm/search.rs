@@ -3,11 +3,11 @@
 //! memory.
 
 use super::lang::{fit, primary};
-use super::score::{changes, index_words, normalized, score_at_least};
+use super::score::{changes, normalized, score_at_least};
 use super::stored::StoredVariant;
+use super::words::{lookup, lookup_both, query_words};
 use super::{Memory, TmError};
-use rusqlite::params;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 /// Units read from the index per word: a word found more often than this is too common to choose
 /// candidates by (unless the query has nothing rarer).
@@ -96,11 +96,8 @@ impl Memory {
     /// (in more than [`PER_WORD`] units) are taken two by two instead, neighbours in the query, a unit
     /// having both.
     fn candidates(&self, query: &str) -> Result<Vec<i64>, TmError> {
-        let words: Vec<String> = index_words(query).collect();
+        let words = query_words(query);
         let total: i64 = self.conn.query_row("SELECT coalesce(max(id), 1) FROM units", [], |r| r.get(0))?;
-        let mut lookup =
-            self.conn.prepare_cached("SELECT rowid FROM units_index WHERE units_index MATCH ?1 LIMIT ?2")?;
-        let quoted = |w: &str| format!("\"{}\"", w.replace('"', "\"\""));
         let mut weights: HashMap<i64, f64> = HashMap::new();
         let add = |ids: Vec<i64>, weights: &mut HashMap<i64, f64>| {
             let weight = (1.0 + total as f64 / ids.len().max(1) as f64).ln();
@@ -108,29 +105,26 @@ impl Memory {
                 *weights.entry(id).or_default() += weight;
             }
         };
-        let mut seen = std::collections::HashSet::new();
+        let mut seen = HashSet::new();
         let mut common: Vec<bool> = Vec::with_capacity(words.len());
-        for word in &words {
-            if !seen.insert(word.as_str()) {
+        for &word in &words {
+            if !seen.insert(word) {
                 common.push(false);
                 continue;
             }
-            let ids: Vec<i64> =
-                lookup.query_map(params![quoted(word), PER_WORD as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
-            let too_common = ids.len() >= PER_WORD;
+            let found = lookup(&self.conn, word, PER_WORD)?;
+            let too_common = found.count >= PER_WORD as u64;
             common.push(too_common);
             if !too_common {
-                add(ids, &mut weights);
+                add(found.units, &mut weights);
             }
         }
         // Neighbouring common words, two by two.
-        let mut pairs = std::collections::HashSet::new();
+        let mut pairs = HashSet::new();
         for k in 1..words.len() {
-            if common[k - 1] && common[k] && words[k - 1] != words[k] && pairs.insert((&words[k - 1], &words[k])) {
-                let both = format!("{} AND {}", quoted(&words[k - 1]), quoted(&words[k]));
-                let ids: Vec<i64> =
-                    lookup.query_map(params![both, PER_WORD as i64], |r| r.get(0))?.collect::<Result<_, _>>()?;
-                add(ids, &mut weights);
+            let (a, b) = (words[k - 1], words[k]);
+            if common[k - 1] && common[k] && a != b && pairs.insert((a, b)) {
+                add(lookup_both(&self.conn, a, b, PER_WORD)?, &mut weights);
             }
         }
         let mut ranked: Vec<(i64, f64)> = weights.into_iter().collect();

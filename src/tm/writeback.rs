@@ -1,0 +1,65 @@
+//! Early write-back of a long import's write-ahead log.
+//!
+//! SQLite appends an import's pages to the WAL file and forces them to disk once, when the import
+//! commits. The operating system starts writing dirty pages back only once a share of the machine's
+//! memory is dirty, so on a large import the commit would wait for the whole log to reach the disk
+//! (seconds for a gigabyte), and then the checkpoint that copies the log into the database would wait
+//! again for the database file. A helper thread asks for each file to be written back as it grows, so
+//! that the disk works while trame reads, writes and copies. It changes nothing in what is written or
+//! when the import counts as done.
+
+use std::fs::OpenOptions;
+use std::path::PathBuf;
+use std::sync::mpsc;
+use std::thread::JoinHandle;
+use std::time::Duration;
+
+/// How often the log's size is looked at.
+const TICK: Duration = Duration::from_millis(200);
+/// Growth of the log after which it is written back.
+const STEP: u64 = 32 << 20;
+
+/// The helper thread; stopped when dropped.
+pub(crate) struct WriteBack {
+    stop: Option<mpsc::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
+}
+
+impl WriteBack {
+    /// Starts writing back `database`'s WAL file as it grows, and the database file itself (which grows
+    /// when the log is copied into it at the commit); nothing for an in-memory database.
+    pub(crate) fn start(database: Option<&str>) -> WriteBack {
+        let Some(database) = database.filter(|d| !d.is_empty()) else {
+            return WriteBack { stop: None, thread: None };
+        };
+        let files = [PathBuf::from(format!("{database}-wal")), PathBuf::from(database)];
+        let (stop, stopped) = mpsc::channel::<()>();
+        let thread = std::thread::Builder::new()
+            .name("trame-writeback".into())
+            .spawn(move || {
+                // The length of each file when it was last written back (or first seen).
+                let mut synced: [Option<u64>; 2] = [None, None];
+                while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(TICK) {
+                    for (file, synced) in files.iter().zip(&mut synced) {
+                        let Ok(file) = OpenOptions::new().write(true).open(file) else { continue };
+                        let Ok(length) = file.metadata().map(|m| m.len()) else { continue };
+                        let last = *synced.get_or_insert(length);
+                        if length >= last + STEP && file.sync_data().is_ok() {
+                            *synced = Some(length);
+                        }
+                    }
+                }
+            })
+            .ok();
+        WriteBack { stop: Some(stop), thread }
+    }
+}
+
+impl Drop for WriteBack {
+    fn drop(&mut self) {
+        drop(self.stop.take());
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
+    }
+}
