@@ -24,7 +24,7 @@ pub(crate) fn for_each_normalized(text: &str, mut each: impl FnMut(&[u8])) {
     let bytes = text.as_bytes();
     // Characters below U+0300 (lead bytes below 0xCC) are in NFC whatever surrounds them, and their
     // only whitespace is ASCII's, U+0085 and U+00A0: most French and English text, done byte by byte.
-    if bytes.iter().any(|&b| b >= 0xCC) {
+    if bytes.iter().fold(false, |beyond, &b| beyond | (b >= 0xcc)) {
         if is_nfc_quick(text.chars()) != IsNormalized::Yes {
             each(normalized(text).as_bytes());
             return;
@@ -35,6 +35,17 @@ pub(crate) fn for_each_normalized(text: &str, mut each: impl FnMut(&[u8])) {
             }
             each(word.as_bytes());
         }
+        return;
+    }
+    // Most segments are normalised already: no whitespace but single spaces inside, none at the ends.
+    let odd_space = bytes.iter().fold(false, |odd, &b| odd | matches!(b, 0x09..=0x0d));
+    if !odd_space
+        && bytes.first() != Some(&b' ')
+        && bytes.last() != Some(&b' ')
+        && memchr::memmem::find(bytes, b"  ").is_none()
+        && memchr::memchr_iter(0xc2, bytes).all(|i| !matches!(bytes.get(i + 1), Some(0x85 | 0xa0)))
+    {
+        each(bytes);
         return;
     }
     let (mut start, mut first, mut at) = (None, true, 0);
@@ -178,6 +189,12 @@ mod tests {
             "\u{85}x\u{85}\u{a0}ÿ\u{0b}é ",
             "x\u{1c}y \u{2028}z",
             "a\u{1c}b  c\u{85}",
+            "déjà vu",
+            "déjà\u{a0}vu",
+            " déjà",
+            "déjà\t",
+            "a  b",
+            "x\u{c2}",
         ] {
             let mut parts = Vec::new();
             for_each_normalized(text, |part| parts.extend_from_slice(part));
