@@ -107,6 +107,41 @@ fn older_memories_are_brought_up_to_date() {
 }
 
 #[test]
+fn a_version_3_memory_gets_the_new_index_and_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v3.sqlite");
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        schema::create_version_1(&conn).unwrap();
+        conn.execute_batch(
+            r#"CREATE VIRTUAL TABLE units_index USING fts5(text, content='', detail=none, columnsize=0);
+               INSERT INTO units(id, key, usage, variants) VALUES (1, 12345, 1,
+                 '[{"l":"fr","t":"Le président biélorusse est arrivé."},{"l":"en","t":"The Belarusian president arrived."}]');
+               INSERT INTO units_index(rowid, text) VALUES (1, 'president bielorusse est arrive the belarusian president arrived');
+               INSERT INTO languages VALUES ('en'), ('fr');
+               PRAGMA user_version = 3;"#,
+        )
+        .unwrap();
+    }
+    let mut memory = Memory::open(&path).unwrap();
+    let fts: i64 = memory
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name LIKE 'units_index%'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(fts, 0);
+    // Accents aside, through the new index.
+    let found = memory.search("Le president bielorusse est arrive.", "fr", "en", 70, 5).unwrap();
+    assert_eq!(found[0].target, "The Belarusian president arrived.");
+    // The key was computed again: the same unit imported now is merged.
+    let mut import = memory.import().unwrap();
+    import.set_origin("again.tmx", &Default::default()).unwrap();
+    import
+        .add(&unit(&[("fr", "Le président  biélorusse est arrivé."), ("en", "The Belarusian president arrived.")]))
+        .unwrap();
+    assert_eq!(import.commit().unwrap(), ImportSummary { added: 0, merged: 1 });
+}
+
+#[test]
 fn other_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let text = dir.path().join("notes.txt");
