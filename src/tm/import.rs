@@ -6,14 +6,14 @@ use super::stored::{StoredVariant, json};
 use super::words::{PostingsWriter, unit_words};
 use super::writeback::WriteBack;
 use super::{KeyHasher, TmError};
-use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem, Variant};
+use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashMap};
 use std::io::BufRead;
 use std::sync::mpsc;
 
 /// Units handed from one thread to the next at a time, at most.
-const BATCH: usize = 256;
+const BATCH: usize = 128;
 /// Bytes of text in a batch after which it is handed over at once (files with very long units
 /// do not hold more in memory).
 const BATCH_BYTES: usize = 1 << 20;
@@ -108,14 +108,15 @@ impl<'m> Importer<'m> {
 
     /// Adds a unit, or counts one more use of the same unit already there.
     pub fn add(&mut self, unit: &Unit) -> Result<(), TmError> {
-        self.add_prepared(&Prepared::new(unit.clone()))
+        self.add_prepared(&Prepared::new(unit))
     }
 
     /// Adds every unit `reader` gives; units that are not proper ones go to `skipped`. On an error, the
     /// import should be dropped.
     ///
     /// Three threads share the work, batch by batch: one reads the file, one prepares its units
-    /// (normalised, hashed, serialised), and this one writes the database.
+    /// (normalised, hashed, serialised), and this one writes the database. Units return to the reading
+    /// thread to be freed (freeing memory on the thread that allocated it is cheaper).
     pub fn add_tmx<R: BufRead + Send>(
         &mut self,
         mut reader: TmxReader<R>,
@@ -123,9 +124,14 @@ impl<'m> Importer<'m> {
     ) -> Result<(), ImportError> {
         let (read, to_prepare) = mpsc::sync_channel::<Vec<Item>>(PIPELINE_DEPTH);
         let (prepared, ready) = mpsc::sync_channel::<Batch>(PIPELINE_DEPTH);
+        // Units go back to the reading thread once prepared, to be freed where they were allocated.
+        let (spent, to_free) = mpsc::sync_channel::<Vec<Item>>(PIPELINE_DEPTH);
         std::thread::scope(|scope| {
             let reading = scope.spawn(move || -> Result<(), TmxError> {
                 loop {
+                    while let Ok(items) = to_free.try_recv() {
+                        drop(items);
+                    }
                     let (batch, done) = read_batch(&mut reader)?;
                     // The next thread stops listening when the database fails: nothing more to do then.
                     if read.send(batch).is_err() || done {
@@ -136,12 +142,18 @@ impl<'m> Importer<'m> {
             scope.spawn(move || {
                 for items in to_prepare {
                     let batch: Batch = items
-                        .into_iter()
+                        .iter()
                         .map(|item| match item {
                             Item::Unit(unit) => Ok(Prepared::new(unit)),
-                            Item::Skipped(problem) => Err(problem),
+                            Item::Skipped(problem) => Err(problem.clone()),
                         })
                         .collect();
+                    // When the reading thread is done or behind, they are freed here.
+                    if let Err(mpsc::TrySendError::Full(items) | mpsc::TrySendError::Disconnected(items)) =
+                        spent.try_send(items)
+                    {
+                        drop(items);
+                    }
                     if prepared.send(batch).is_err() {
                         return;
                     }
@@ -286,7 +298,7 @@ struct Prepared {
 }
 
 impl Prepared {
-    fn new(mut unit: Unit) -> Self {
+    fn new(unit: &Unit) -> Self {
         let mut usage = 1i64;
         let mut origin = None;
         let mut extras: Vec<&Extra> = Vec::new();
@@ -297,14 +309,13 @@ impl Prepared {
                 other => extras.push(other),
             }
         }
-        for variant in &mut unit.variants {
-            variant.language = canonical(&variant.language);
-        }
-        let key = key(&unit.variants);
-        let languages = unit.variants.iter().map(|v| v.language.clone()).collect();
+        let languages: Vec<String> = unit.variants.iter().map(|v| canonical(&v.language)).collect();
+        let parts: Vec<(&str, &str)> =
+            languages.iter().zip(&unit.variants).map(|(l, v)| (l.as_str(), v.markup.as_str())).collect();
+        let key = key(&parts);
         let words = unit_words(unit.variants.iter().map(|v| v.text.as_str()));
         let (attributes, extras) = (json(&unit.attributes), json(&extras));
-        let variants = StoredVariant::write(unit.variants);
+        let variants = StoredVariant::write(&unit.variants, &languages);
         Prepared { key, languages, words, usage, origin, attributes, extras, variants }
     }
 }
@@ -329,16 +340,15 @@ fn read_batch<R: BufRead>(reader: &mut TmxReader<R>) -> Result<(Vec<Item>, bool)
 }
 
 /// The key under which the same unit is found: the same languages, the same segments (inline codes
-/// included) once normalised. It hashes ([`KeyHasher`]) the (language, normalised markup) pairs in order,
-/// each part followed by a NUL; `variants` have canonical language tags.
-fn key(variants: &[Variant]) -> i64 {
-    let mut sorted: Vec<&Variant> = variants.iter().collect();
-    sorted.sort_by(|a, b| a.language.cmp(&b.language));
+/// included) once normalised. It hashes ([`KeyHasher`]) the (canonical language, normalised markup)
+/// pairs in order, each part followed by a NUL.
+fn key(parts: &[(&str, &str)]) -> i64 {
+    let mut sorted: Vec<(&str, &str)> = parts.to_vec();
+    sorted.sort_by(|a, b| a.0.cmp(b.0));
     let mut hash = KeyHasher::new();
-    if sorted.windows(2).any(|w| w[0].language == w[1].language) {
+    if sorted.windows(2).any(|w| w[0].0 == w[1].0) {
         // A language twice: their texts' order decides.
-        let mut texts: Vec<(&str, String)> =
-            sorted.iter().map(|v| (v.language.as_str(), normalized(&v.markup))).collect();
+        let mut texts: Vec<(&str, String)> = sorted.iter().map(|&(l, m)| (l, normalized(m))).collect();
         texts.sort();
         for (language, text) in texts {
             hash.write(language.as_bytes());
@@ -348,10 +358,10 @@ fn key(variants: &[Variant]) -> i64 {
         }
         return hash.finish();
     }
-    for variant in sorted {
-        hash.write(variant.language.as_bytes());
+    for (language, markup) in sorted {
+        hash.write(language.as_bytes());
         hash.write(&[0]);
-        for_each_normalized(&variant.markup, |part| hash.write(part));
+        for_each_normalized(markup, |part| hash.write(part));
         hash.write(&[0]);
     }
     hash.finish()
@@ -359,8 +369,9 @@ fn key(variants: &[Variant]) -> i64 {
 
 /// The key of a stored unit (from its variants' JSON).
 pub(crate) fn stored_key(variants: &str) -> i64 {
-    let variants: Vec<Variant> = StoredVariant::parse(variants).into_iter().map(StoredVariant::into_variant).collect();
-    key(&variants)
+    let variants = StoredVariant::parse(variants);
+    let parts: Vec<(&str, &str)> = variants.iter().map(|v| (v.lang.as_str(), v.markup.as_str())).collect();
+    key(&parts)
 }
 
 /// The (language, normalised markup) pairs of stored variants, sorted: what makes two units the same.
@@ -374,6 +385,11 @@ fn texts(variants: &str) -> Vec<(String, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tmx::Variant;
+
+    fn key_of(variants: &[Variant]) -> i64 {
+        key(&variants.iter().map(|v| (v.language.as_str(), v.markup.as_str())).collect::<Vec<_>>())
+    }
 
     /// The key of the whole (language, normalised markup) pairs, sorted, hashed in one piece.
     fn whole_key(variants: &[Variant]) -> i64 {
@@ -406,10 +422,10 @@ mod tests {
             vec![variant("en", "a"), variant("en", "b"), variant("fr", "c")],
             vec![],
         ] {
-            assert_eq!(key(&variants), whole_key(&variants), "{variants:?}");
+            assert_eq!(key_of(&variants), whole_key(&variants), "{variants:?}");
         }
         let one = [variant("fr", "Le chat"), variant("en", "The cat")];
-        assert_ne!(key(&one), key(&[variant("fr", "Le chat"), variant("en", "The cats")]));
-        assert_ne!(key(&one), key(&[variant("fr", "Le chat"), variant("en-GB", "The cat")]));
+        assert_ne!(key_of(&one), key_of(&[variant("fr", "Le chat"), variant("en", "The cats")]));
+        assert_ne!(key_of(&one), key_of(&[variant("fr", "Le chat"), variant("en-GB", "The cat")]));
     }
 }

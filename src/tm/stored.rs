@@ -3,7 +3,6 @@
 //! attributes (`a`) and extras (`x`) when it has any. Short names keep rows small (memories written
 //! before schema version 3 spell them out, with `"\u0000"` for markup equal to the text; both read).
 
-use super::lang::canonical;
 use crate::tmx::{Extra, Variant};
 use serde::{Deserialize, Serialize};
 
@@ -23,18 +22,19 @@ pub(crate) struct StoredVariant {
 }
 
 impl StoredVariant {
-    /// The JSON of a unit's variants.
-    pub(crate) fn write(variants: Vec<Variant>) -> String {
-        let stored: Vec<StoredVariant> = variants
-            .into_iter()
-            .map(|v| StoredVariant {
-                lang: canonical(&v.language),
+    /// The JSON of a unit's variants, with their canonical language tags (`languages`, in order).
+    pub(crate) fn write(variants: &[Variant], languages: &[String]) -> String {
+        let stored: Vec<StoredRef<'_>> = variants
+            .iter()
+            .zip(languages)
+            .map(|(v, language)| StoredRef {
+                lang: language,
                 // Markup equal to the text (no codes, nothing escaped) is not stored twice. (Markup is never
                 // empty when the text is not: the text is read from it.)
-                markup: if v.markup == v.text { String::new() } else { v.markup },
-                text: v.text,
-                attributes: v.attributes,
-                extras: v.extras,
+                markup: if v.markup == v.text { "" } else { &v.markup },
+                text: &v.text,
+                attributes: &v.attributes,
+                extras: &v.extras,
             })
             .collect();
         serde_json::to_string(&stored).expect("plain data serialises")
@@ -63,6 +63,22 @@ impl StoredVariant {
     }
 }
 
+/// A variant as [`StoredVariant`] is written, borrowed from the unit read (the same names, in the same
+/// order).
+#[derive(Serialize)]
+struct StoredRef<'v> {
+    #[serde(rename = "l")]
+    lang: &'v str,
+    #[serde(rename = "m", skip_serializing_if = "str::is_empty")]
+    markup: &'v str,
+    #[serde(rename = "t")]
+    text: &'v str,
+    #[serde(rename = "a", skip_serializing_if = "<[_]>::is_empty")]
+    attributes: &'v [(String, String)],
+    #[serde(rename = "x", skip_serializing_if = "<[_]>::is_empty")]
+    extras: &'v [Extra],
+}
+
 /// Stood for markup that is the text itself before schema version 3 (a lone NUL is not XML).
 const OLD_MARKUP_IS_TEXT: &str = "\u{0}";
 
@@ -76,6 +92,7 @@ pub(crate) fn json<T: Serialize>(value: &[T]) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::super::lang::canonical;
     use super::*;
 
     #[test]
@@ -90,7 +107,8 @@ mod tests {
             Variant { language: "en".into(), markup: "plain".into(), text: "plain".into(), ..Variant::default() },
             Variant { language: "de".into(), markup: String::new(), text: String::new(), ..Variant::default() },
         ];
-        let json = StoredVariant::write(variants);
+        let languages: Vec<String> = variants.iter().map(|v| canonical(&v.language)).collect();
+        let json = StoredVariant::write(&variants, &languages);
         assert!(json.starts_with(r#"[{"l":"fr-FR","m":"a &amp; b","t":"a & b"},{"l":"en","t":"plain"}"#), "{json}");
         let back: Vec<Variant> = StoredVariant::parse(&json).into_iter().map(StoredVariant::into_variant).collect();
         assert_eq!((back[0].language.as_str(), back[0].markup.as_str()), ("fr-FR", "a &amp; b"));
