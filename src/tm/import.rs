@@ -367,9 +367,8 @@ fn key(parts: &[(&str, &str)]) -> i64 {
     hash.finish()
 }
 
-/// The key of a stored unit (from its variants' JSON).
-pub(crate) fn stored_key(variants: &str) -> i64 {
-    let variants = StoredVariant::parse(variants);
+/// The key of a stored unit.
+pub(crate) fn stored_key(variants: &[StoredVariant]) -> i64 {
     let parts: Vec<(&str, &str)> = variants.iter().map(|v| (v.lang.as_str(), v.markup.as_str())).collect();
     key(&parts)
 }

@@ -43,24 +43,31 @@ DROP INDEX IF EXISTS units_key;
 ";
 
 /// Computes every unit's key again (the hash changed in version 4) and fills the table of keys (the first
-/// unit holding a key, if older trames left two).
-fn fill_keys(conn: &Connection) -> rusqlite::Result<()> {
+/// unit holding a key, if older trames left two) and the word index, in one pass over the units.
+fn fill_keys_and_words(conn: &Connection) -> rusqlite::Result<()> {
     let mut select = conn.prepare("SELECT id, variants FROM units WHERE id > ?1 ORDER BY id LIMIT 10000")?;
     let mut update = conn.prepare("UPDATE units SET key = ?1 WHERE id = ?2")?;
     let mut claim = conn.prepare("INSERT OR IGNORE INTO unit_keys(key, unit) VALUES (?1, ?2)")?;
+    let mut postings = words::PostingsWriter::default();
     let mut last = i64::MIN;
     loop {
         // A part at a time, read before it is written.
-        let part: Vec<(i64, i64)> = select
-            .query_map([last], |r| Ok((r.get(0)?, stored_key(r.get_ref(1)?.as_str()?))))?
+        let part: Vec<(i64, i64, Vec<u32>)> = select
+            .query_map([last], |r| {
+                let variants = StoredVariant::parse(r.get_ref(1)?.as_str()?);
+                let words = words::unit_words(variants.iter().map(|v| v.text.as_str()));
+                Ok((r.get(0)?, stored_key(&variants), words))
+            })?
             .collect::<Result<_, _>>()?;
-        let Some(&(end, _)) = part.last() else { return Ok(()) };
-        for (id, key) in part {
+        let Some(&(end, _, _)) = part.last() else { break };
+        for (id, key, words) in part {
             update.execute(params![key, id])?;
             claim.execute(params![key, id])?;
+            postings.add(conn, id, &words)?;
         }
         last = end;
     }
+    postings.flush(conn)
 }
 
 /// Brings the memory to [`VERSION`]; an error names what is wrong.
@@ -82,12 +89,8 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
     if version < 4 {
         // Index what an older memory holds; its FTS5 index (versions 2 and 3) goes.
         tx.execute_batch(words::TABLES).map_err(step)?;
-        words::index_all(&tx, |variants| {
-            words::unit_words(StoredVariant::parse(variants).iter().map(|v| v.text.as_str()))
-        })
-        .map_err(step)?;
         tx.execute_batch(KEYS).map_err(step)?;
-        fill_keys(&tx).map_err(step)?;
+        fill_keys_and_words(&tx).map_err(step)?;
         tx.execute_batch("DROP TABLE IF EXISTS units_index").map_err(step)?;
     }
     tx.pragma_update(None, "user_version", VERSION).map_err(step)?;

@@ -23,57 +23,28 @@ pub fn normalized(text: &str) -> String {
 pub(crate) fn for_each_normalized(text: &str, mut each: impl FnMut(&[u8])) {
     let bytes = text.as_bytes();
     // Characters below U+0300 (lead bytes below 0xCC) are in NFC whatever surrounds them, and their
-    // only whitespace is ASCII's, U+0085 and U+00A0: most French and English text, done byte by byte.
-    if bytes.iter().fold(false, |beyond, &b| beyond | (b >= 0xcc)) {
-        if is_nfc_quick(text.chars()) != IsNormalized::Yes {
-            each(normalized(text).as_bytes());
-            return;
-        }
-        for (k, word) in text.split_whitespace().enumerate() {
-            if k > 0 {
-                each(b" ");
-            }
-            each(word.as_bytes());
-        }
+    // only whitespace is ASCII's, U+0085 and U+00A0: most French and English text.
+    let beyond = bytes.iter().fold(false, |beyond, &b| beyond | (b >= 0xcc));
+    if beyond && is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        each(normalized(text).as_bytes());
         return;
     }
     // Most segments are normalised already: no whitespace but single spaces inside, none at the ends.
-    let odd_space = bytes.iter().fold(false, |odd, &b| odd | matches!(b, 0x09..=0x0d));
-    if !odd_space
+    let clean = !beyond
+        && !bytes.iter().fold(false, |odd, &b| odd | matches!(b, 0x09..=0x0d))
         && bytes.first() != Some(&b' ')
         && bytes.last() != Some(&b' ')
         && memchr::memmem::find(bytes, b"  ").is_none()
-        && memchr::memchr_iter(0xc2, bytes).all(|i| !matches!(bytes.get(i + 1), Some(0x85 | 0xa0)))
-    {
+        && memchr::memchr_iter(0xc2, bytes).all(|i| !matches!(bytes.get(i + 1), Some(0x85 | 0xa0)));
+    if clean {
         each(bytes);
         return;
     }
-    let (mut start, mut first, mut at) = (None, true, 0);
-    while at < bytes.len() {
-        let space = match bytes[at] {
-            b' ' | b'\t' | b'\n' | 0x0b | 0x0c | b'\r' => 1,
-            0xc2 if matches!(bytes.get(at + 1), Some(0x85 | 0xa0)) => 2,
-            _ => 0,
-        };
-        if space == 0 {
-            start.get_or_insert(at);
-            at += 1;
-            continue;
-        }
-        if let Some(from) = start.take() {
-            if !first {
-                each(b" ");
-            }
-            first = false;
-            each(&bytes[from..at]);
-        }
-        at += space;
-    }
-    if let Some(from) = start {
-        if !first {
+    for (k, word) in text.split_whitespace().enumerate() {
+        if k > 0 {
             each(b" ");
         }
-        each(&bytes[from..]);
+        each(word.as_bytes());
     }
 }
 

@@ -6,18 +6,18 @@
 use crate::tmx::{Extra, Variant};
 use serde::{Deserialize, Serialize};
 
-/// One variant as stored.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+/// One variant as stored, read back (written from the unit read through [`StoredRef`]).
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub(crate) struct StoredVariant {
     #[serde(rename = "l", alias = "lang")]
     pub lang: String,
-    #[serde(rename = "m", alias = "markup", default, skip_serializing_if = "String::is_empty")]
+    #[serde(rename = "m", alias = "markup", default)]
     pub markup: String,
     #[serde(rename = "t", alias = "text")]
     pub text: String,
-    #[serde(rename = "a", alias = "attributes", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "a", alias = "attributes", default)]
     pub attributes: Vec<(String, String)>,
-    #[serde(rename = "x", alias = "extras", default, skip_serializing_if = "Vec::is_empty")]
+    #[serde(rename = "x", alias = "extras", default)]
     pub extras: Vec<Extra>,
 }
 
@@ -63,7 +63,7 @@ impl StoredVariant {
     }
 }
 
-/// A variant as [`StoredVariant`] is written, borrowed from the unit read (the same names, in the same
+/// A variant as it is written, borrowed from the unit read (the names [`StoredVariant`] reads, in the same
 /// order).
 #[derive(Serialize)]
 struct StoredRef<'v> {

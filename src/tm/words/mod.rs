@@ -330,19 +330,6 @@ fn segment_list(conn: &Connection, segment: i64, word: u32) -> rusqlite::Result<
     Ok(None)
 }
 
-/// Indexes every unit of a memory that has no word index yet (a memory from before schema version 4).
-pub(crate) fn index_all(conn: &Connection, mut words_of: impl FnMut(&str) -> Vec<u32>) -> rusqlite::Result<()> {
-    let mut writer = PostingsWriter::default();
-    let mut select = conn.prepare("SELECT id, variants FROM units ORDER BY id")?;
-    let mut rows = select.query([])?;
-    while let Some(row) = rows.next()? {
-        let id: i64 = row.get(0)?;
-        let words = words_of(row.get_ref(1)?.as_str()?);
-        writer.add(conn, id, &words)?;
-    }
-    writer.flush(conn)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
