@@ -1,6 +1,7 @@
 //! Adding units to a memory, in one transaction.
 
 use super::lang::canonical;
+use super::new_keys::NewKeys;
 use super::score::{for_each_normalized, normalized};
 use super::stored::{StoredVariant, json};
 use super::words::{PostingsWriter, unit_words};
@@ -27,10 +28,18 @@ type Batch = Vec<Result<Prepared, UnitProblem>>;
 pub(crate) const USAGE_PROP: &str = "x-trame-usage";
 pub(crate) const ORIGIN_PROP: &str = "x-trame-origin";
 
-/// The page cache of an import, in KiB: the table of unit keys is written at random places, and it
-/// takes about 20 bytes a unit (44 MB for 2.3 million units); a smaller cache made the 1 GB import 2.5 s
-/// slower, a larger one passes 90 MB of resident memory.
-const IMPORT_CACHE_KB: i64 = 48 * 1024;
+/// The page cache of an import, in KiB: an import appends (units, then the word index and the keys in
+/// order), and reads at random places only the units it merges into and, in a memory that held units
+/// before, the table of keys.
+const IMPORT_CACHE_KB: i64 = 8 * 1024;
+
+/// New keys held in memory (about 14 bytes each) before they are written to the table of keys and
+/// looked up there (an import of more than 2.5 GB of TMX); three in unit tests, so that they write them
+/// during imports.
+#[cfg(not(test))]
+const MAX_NEW_KEYS: usize = 6_000_000;
+#[cfg(test)]
+const MAX_NEW_KEYS: usize = 3;
 
 /// What an import did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -72,6 +81,10 @@ pub struct Importer<'m> {
     summary: ImportSummary,
     /// The id the next unit added gets.
     next_id: i64,
+    /// Keys claimed by units this import added, not yet in the table of keys.
+    new_keys: NewKeys,
+    /// Whether the table of keys may hold a key (the memory held units, or new keys were written).
+    keys_in_table: bool,
     writeback: WriteBack,
 }
 
@@ -82,6 +95,7 @@ impl<'m> Importer<'m> {
         let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         // The import holds the only write lock: ids follow the largest one.
         let next_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM units", [], |r| r.get(0))?;
+        let keys_in_table = tx.query_row("SELECT EXISTS (SELECT 1 FROM unit_keys)", [], |r| r.get(0))?;
         Ok(Importer {
             tx,
             origin: None,
@@ -90,6 +104,8 @@ impl<'m> Importer<'m> {
             postings: PostingsWriter::default(),
             summary: ImportSummary::default(),
             next_id,
+            new_keys: NewKeys::new(next_id),
+            keys_in_table,
             writeback,
         })
     }
@@ -191,21 +207,24 @@ impl<'m> Importer<'m> {
             None => self.origin,
         };
         let id = self.next_id;
-        // One look-up in the table of keys claims the key for this unit, or finds the unit holding it.
-        let claimed = self
-            .tx
-            .prepare_cached("INSERT OR IGNORE INTO unit_keys(key, unit) VALUES (?1, ?2)")?
-            .execute(params![prepared.key, id])?;
-        if claimed == 0 {
-            if let Some(same) = self.same_unit(prepared.key, &prepared.variants)? {
-                self.tx
-                    .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
-                    .execute(params![prepared.usage, same])?;
-                self.summary.merged += 1;
-                return Ok(());
+        match self.unit_holding(prepared.key)? {
+            Some(holder) => {
+                if self.same_texts(holder, &prepared.variants)? {
+                    self.tx
+                        .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
+                        .execute(params![prepared.usage, holder])?;
+                    self.summary.merged += 1;
+                    return Ok(());
+                }
+                // Otherwise another unit has the same key (a hash collision): this one is added without
+                // it, and later copies of it are added again rather than merged.
             }
-            // Otherwise another unit has the same key (a hash collision): this one is added without
-            // one, and later copies of it are added again rather than merged.
+            None => {
+                if self.new_keys.len() >= MAX_NEW_KEYS || !self.new_keys.insert(prepared.key, id) {
+                    self.write_new_keys()?;
+                    self.new_keys.insert(prepared.key, id);
+                }
+            }
         }
         self.tx
             .prepare_cached(
@@ -233,6 +252,7 @@ impl<'m> Importer<'m> {
 
     /// Makes the import permanent.
     pub fn commit(mut self) -> Result<ImportSummary, TmError> {
+        self.write_new_keys()?;
         self.postings.flush(&self.tx)?;
         {
             let mut insert = self.tx.prepare("INSERT OR IGNORE INTO languages(lang) VALUES (?1)")?;
@@ -251,16 +271,38 @@ impl<'m> Importer<'m> {
         self.summary
     }
 
-    /// The unit holding `key` if it has the same texts as the unit whose stored variants are `variants`.
-    fn same_unit(&self, key: i64, variants: &str) -> Result<Option<i64>, TmError> {
-        let found: Option<(i64, String)> = self
+    /// The unit holding `key`: one this import added, or one in the table of keys.
+    fn unit_holding(&self, key: i64) -> Result<Option<i64>, TmError> {
+        if let Some(unit) = self.new_keys.get(key) {
+            return Ok(Some(unit));
+        }
+        if !self.keys_in_table {
+            return Ok(None);
+        }
+        Ok(self
             .tx
-            .prepare_cached(
-                "SELECT u.id, u.variants FROM unit_keys AS k JOIN units AS u ON u.id = k.unit WHERE k.key = ?1",
-            )?
-            .query_row([key], |r| Ok((r.get(0)?, r.get(1)?)))
+            .prepare_cached("SELECT unit FROM unit_keys WHERE key = ?1")?
+            .query_row([key], |r| r.get(0))
+            .optional()?)
+    }
+
+    /// Whether unit `id` has the same texts as the unit whose stored variants are `variants`.
+    fn same_texts(&self, id: i64, variants: &str) -> Result<bool, TmError> {
+        let theirs: Option<String> = self
+            .tx
+            .prepare_cached("SELECT variants FROM units WHERE id = ?1")?
+            .query_row([id], |r| r.get(0))
             .optional()?;
-        Ok(found.filter(|(_, theirs)| texts(theirs) == texts(variants)).map(|(id, _)| id))
+        Ok(theirs.is_some_and(|theirs| texts(&theirs) == texts(variants)))
+    }
+
+    /// Writes the keys held in memory to the table of keys, in key order (the B-tree grows at one edge).
+    fn write_new_keys(&mut self) -> Result<(), TmError> {
+        let mut insert = self.tx.prepare_cached("INSERT INTO unit_keys(key, unit) VALUES (?1, ?2)")?;
+        let written = self.new_keys.len() > 0;
+        self.new_keys.drain_sorted(self.next_id, |key, unit| insert.execute(params![key, unit]).map(drop))?;
+        self.keys_in_table |= written;
+        Ok(())
     }
 
     /// The id of the origin named `name` (added when new).

@@ -30,6 +30,7 @@
 mod export;
 mod import;
 pub mod lang;
+mod new_keys;
 pub mod schema;
 pub mod score;
 mod search;

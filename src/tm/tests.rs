@@ -35,6 +35,28 @@ fn import_merges_and_counts() {
 }
 
 #[test]
+fn later_imports_merge_with_earlier_ones_and_every_key_is_kept() {
+    let (_dir, mut memory) = memory();
+    let pair = |n: usize| unit(&[("fr", &format!("Phrase {n}.")), ("en", &format!("Sentence {n}."))]);
+    let mut import = memory.import().unwrap();
+    for n in [1, 2, 3, 4, 2, 5, 6, 1] {
+        import.add(&pair(n)).unwrap();
+    }
+    assert_eq!(import.commit().unwrap(), ImportSummary { added: 6, merged: 2 });
+    let mut import = memory.import().unwrap();
+    for n in [7, 3, 8, 7, 9, 10, 11, 6, 12] {
+        import.add(&pair(n)).unwrap();
+    }
+    assert_eq!(import.commit().unwrap(), ImportSummary { added: 6, merged: 3 });
+    let count = |sql: &str| -> i64 { memory.conn.query_row(sql, [], |r| r.get(0)).unwrap() };
+    assert_eq!(count("SELECT count(*) FROM units"), 12);
+    assert_eq!(count("SELECT count(*) FROM unit_keys"), 12);
+    assert_eq!(count("SELECT count(*) FROM units AS u JOIN unit_keys AS k ON k.key = u.key AND k.unit = u.id"), 12);
+    assert_eq!(count("SELECT sum(usage) FROM units"), 17);
+    assert_eq!(memory.search("Phrase 7.", "fr", "en", 100, 5).unwrap()[0].usage, 2);
+}
+
+#[test]
 fn a_dropped_import_leaves_nothing() {
     let (_dir, mut memory) = memory();
     {
