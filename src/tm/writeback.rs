@@ -7,6 +7,12 @@
 //! again for the database file. A helper thread asks for each file to be written back as it grows, so
 //! that the disk works while trame reads, writes and copies. It changes nothing in what is written or
 //! when the import counts as done.
+//!
+//! Pages of the database file written back are then dropped from the system's cache (the import does not
+//! read them again): the memory they held takes the next pages the checkpoint writes. Fresh memory is
+//! slow to fill on some virtual machines (a first write of 1 GB to a new file ran at 386 MB/s here, the
+//! next at 5 GB/s), and on a 1 GB import this made the commit 1.5-2 s shorter. The log is kept: the
+//! checkpoint reads it.
 
 use std::fs::OpenOptions;
 use std::path::PathBuf;
@@ -40,12 +46,15 @@ impl WriteBack {
                 // The length of each file when it was last written back (or first seen).
                 let mut synced: [Option<u64>; 2] = [None, None];
                 while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(TICK) {
-                    for (file, synced) in files.iter().zip(&mut synced) {
+                    for ((file, synced), database_file) in files.iter().zip(&mut synced).zip([false, true]) {
                         let Ok(file) = OpenOptions::new().write(true).open(file) else { continue };
                         let Ok(length) = file.metadata().map(|m| m.len()) else { continue };
                         let last = *synced.get_or_insert(length);
                         if length >= last + STEP && file.sync_data().is_ok() {
                             *synced = Some(length);
+                            if database_file {
+                                forget(&file, length);
+                            }
                         }
                     }
                 }
@@ -63,3 +72,12 @@ impl Drop for WriteBack {
         }
     }
 }
+
+/// Lets the system drop the cached pages of the first `length` bytes of `file`, already on disk.
+#[cfg(target_os = "linux")]
+fn forget(file: &std::fs::File, length: u64) {
+    let _ = rustix::fs::fadvise(file, 0, std::num::NonZeroU64::new(length), rustix::fs::Advice::DontNeed);
+}
+
+#[cfg(not(target_os = "linux"))]
+fn forget(_: &std::fs::File, _: u64) {}
