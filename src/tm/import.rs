@@ -10,7 +10,7 @@ use super::{KeyHasher, TmError};
 use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem};
 use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashMap};
-use std::io::BufRead;
+use std::io::Read;
 use std::sync::mpsc;
 
 /// Units handed from one thread to the next at a time, at most.
@@ -133,7 +133,7 @@ impl<'m> Importer<'m> {
     /// Three threads share the work, batch by batch: one reads the file, one prepares its units
     /// (normalised, hashed, serialised), and this one writes the database. Units return to the reading
     /// thread to be freed (freeing memory on the thread that allocated it is cheaper).
-    pub fn add_tmx<R: BufRead + Send>(
+    pub fn add_tmx<R: Read + Send>(
         &mut self,
         mut reader: TmxReader<R>,
         skipped: &mut dyn FnMut(UnitProblem),
@@ -364,7 +364,7 @@ impl Prepared {
 
 /// Reads the next units (and problems) of the file, at most [`BATCH`] or about [`BATCH_BYTES`]; true
 /// when the file has no more.
-fn read_batch<R: BufRead>(reader: &mut TmxReader<R>) -> Result<(Vec<Item>, bool), TmxError> {
+fn read_batch<R: Read>(reader: &mut TmxReader<R>) -> Result<(Vec<Item>, bool), TmxError> {
     let mut batch = Vec::with_capacity(BATCH);
     let mut bytes = 0;
     while batch.len() < BATCH && bytes < BATCH_BYTES {

@@ -6,28 +6,27 @@
 
 use encoding_rs::{Encoding, UTF_8, UTF_16BE, UTF_16LE};
 use encoding_rs_io::DecodeReaderBytesBuilder;
-use std::io::{self, BufRead, BufReader, Cursor, Read};
+use std::cell::Cell;
+use std::io::{self, BufRead, Cursor, Read};
 
 /// How many bytes are looked at to find the encoding.
 const SNIFF: usize = 1024;
 
 /// `input` as UTF-8, whatever encoding it is in; an encoding the declaration names but nobody knows is
 /// an error.
-pub(crate) fn utf8_input<'a>(mut input: impl Read + Send + 'a) -> io::Result<Box<dyn BufRead + Send + 'a>> {
+pub(crate) fn utf8_input<'a>(mut input: impl Read + Send + 'a) -> io::Result<Box<dyn Read + Send + 'a>> {
     let mut head = Vec::with_capacity(SNIFF);
     (&mut input).take(SNIFF as u64).read_to_end(&mut head)?;
     let encoding = sniff(&head)?;
-    let stream = Cursor::new(head).chain(input);
     if encoding == UTF_8 {
         // No transcoding: only the byte order mark is dropped.
-        let mut reader = BufReader::with_capacity(1 << 16, stream);
-        if reader.fill_buf()?.starts_with(b"\xEF\xBB\xBF") {
-            reader.consume(3);
-        }
-        return Ok(Box::new(reader));
+        let bom = if head.starts_with(b"\xEF\xBB\xBF") { 3 } else { 0 };
+        let mut head = Cursor::new(head);
+        head.set_position(bom);
+        return Ok(Box::new(head.chain(input)));
     }
-    let decoded = DecodeReaderBytesBuilder::new().encoding(Some(encoding)).bom_override(true).build(stream);
-    Ok(Box::new(BufReader::with_capacity(1 << 16, decoded)))
+    let stream = Cursor::new(head).chain(input);
+    Ok(Box::new(DecodeReaderBytesBuilder::new().encoding(Some(encoding)).bom_override(true).build(stream)))
 }
 
 /// The encoding of a document that starts with `head`.
@@ -68,21 +67,38 @@ fn declared_encoding(head: &[u8]) -> Option<String> {
     Some(value[..value.find(quote)?].trim().to_string())
 }
 
-/// A reader that knows the line and column (in characters, both 1-based) of the next byte it gives.
+/// Bytes read from the inner reader at a time.
+const BUFFER: usize = 1 << 16;
+
+/// A buffered reader that knows the line and column (in characters, both 1-based) of the next byte it
+/// gives.
+///
+/// Counting is lazy: lines and columns are counted over the bytes handed out only when asked, or before
+/// the buffer is filled again (the parser takes a few bytes at a time; counting each piece as it went
+/// cost a tenth of the reading).
 pub(crate) struct Tracked<R> {
     inner: R,
-    line: usize,
-    column: usize,
+    buffer: Box<[u8]>,
+    /// The next byte to hand out, and the end of what the buffer holds.
+    start: usize,
+    end: usize,
+    /// Line and column at byte `.2` of the buffer.
+    counted: Cell<(usize, usize, usize)>,
 }
 
-impl<R> Tracked<R> {
+impl<R: Read> Tracked<R> {
     pub(crate) fn new(inner: R) -> Self {
-        Tracked { inner, line: 1, column: 1 }
+        Tracked { inner, buffer: vec![0; BUFFER].into_boxed_slice(), start: 0, end: 0, counted: Cell::new((1, 1, 0)) }
     }
 
     /// The line and column of the next byte.
     pub(crate) fn position(&self) -> (usize, usize) {
-        (self.line, self.column)
+        let (mut line, mut column, from) = self.counted.get();
+        if self.start > from {
+            advance(&mut line, &mut column, &self.buffer[from..self.start]);
+            self.counted.set((line, column, self.start));
+        }
+        (line, column)
     }
 }
 
@@ -99,25 +115,36 @@ fn advance(line: &mut usize, column: &mut usize, bytes: &[u8]) {
     *column += tail.iter().filter(|&&b| b & 0xC0 != 0x80).count();
 }
 
-impl<R: BufRead> Read for Tracked<R> {
+impl<R: Read> Read for Tracked<R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
-        let n = self.inner.read(buf)?;
-        advance(&mut self.line, &mut self.column, &buf[..n]);
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
         Ok(n)
     }
 }
 
-impl<R: BufRead> BufRead for Tracked<R> {
+impl<R: Read> BufRead for Tracked<R> {
     fn fill_buf(&mut self) -> io::Result<&[u8]> {
-        self.inner.fill_buf()
+        if self.start >= self.end {
+            // Everything handed out: counted before the buffer takes the next bytes.
+            let (line, column) = self.position();
+            let n = loop {
+                match self.inner.read(&mut self.buffer) {
+                    Err(e) if e.kind() == io::ErrorKind::Interrupted => continue,
+                    other => break other?,
+                }
+            };
+            self.start = 0;
+            self.end = n;
+            self.counted.set((line, column, 0));
+        }
+        Ok(&self.buffer[self.start..self.end])
     }
 
     fn consume(&mut self, amount: usize) {
-        // The buffer is not empty when something is consumed: this reads nothing.
-        if let Ok(buffer) = self.inner.fill_buf() {
-            advance(&mut self.line, &mut self.column, &buffer[..amount.min(buffer.len())]);
-        }
-        self.inner.consume(amount);
+        self.start = (self.start + amount).min(self.end);
     }
 }
 
@@ -154,5 +181,37 @@ mod tests {
         assert_eq!(tracked.position(), (2, 2));
         tracked.consume(4);
         assert_eq!(tracked.position(), (2, 5));
+    }
+
+    /// A reader that gives at most three bytes at a time.
+    struct Trickle<'a>(&'a [u8]);
+
+    impl Read for Trickle<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+            let n = self.0.len().min(buf.len()).min(3);
+            buf[..n].copy_from_slice(&self.0[..n]);
+            self.0 = &self.0[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn positions_across_refills() {
+        let text = "été\nà la\n\nfin é";
+        let mut tracked = Tracked::new(Trickle(text.as_bytes()));
+        let mut read = Vec::new();
+        loop {
+            let Some(&byte) = tracked.fill_buf().unwrap().first() else { break };
+            tracked.consume(1);
+            read.push(byte);
+            let before = std::str::from_utf8(&read).unwrap_or_default();
+            if !before.is_empty() {
+                let line = 1 + before.matches('\n').count();
+                let column = 1 + before.rsplit('\n').next().unwrap().chars().count();
+                assert_eq!(tracked.position(), (line, column), "after {before:?}");
+            }
+        }
+        assert_eq!(read, text.as_bytes());
+        assert_eq!(tracked.position(), (4, 6));
     }
 }

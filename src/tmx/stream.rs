@@ -12,7 +12,7 @@ use crate::xml::allowed;
 use quick_xml::XmlVersion;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
-use std::io::{BufRead, Read};
+use std::io::Read;
 
 /// What the next `<tu>` gave.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,9 +24,10 @@ pub enum Item {
 }
 
 /// Reads the units of a TMX file one at a time.
-pub struct TmxReader<R: BufRead> {
+pub struct TmxReader<R: Read> {
     reader: Reader<Tracked<R>>,
-    buf: Vec<u8>,
+    /// Buffers for events, one for each element being read (events borrow them).
+    buffers: Vec<Vec<u8>>,
     name: String,
     header: Header,
     version: String,
@@ -36,7 +37,7 @@ pub struct TmxReader<R: BufRead> {
 /// Where a unit's reading stands: the problem that will make it skipped, if any.
 type Problem = Option<String>;
 
-impl<'a> TmxReader<Box<dyn BufRead + Send + 'a>> {
+impl<'a> TmxReader<Box<dyn Read + Send + 'a>> {
     /// Opens a TMX file in any encoding (UTF-8 or UTF-16 with or without a byte order mark, or what the
     /// XML declaration names); `name` names it in errors.
     pub fn open(input: impl Read + Send + 'a, name: &str) -> Result<Self, TmxError> {
@@ -50,14 +51,14 @@ impl<'a> TmxReader<Box<dyn BufRead + Send + 'a>> {
     }
 }
 
-impl<R: BufRead> TmxReader<R> {
+impl<R: Read> TmxReader<R> {
     /// Reads up to the start of the body of a TMX document that is already UTF-8.
     pub fn new(input: R, name: &str) -> Result<Self, TmxError> {
         let mut reader = Reader::from_reader(Tracked::new(input));
         reader.config_mut().check_end_names = true;
         let mut tmx = TmxReader {
             reader,
-            buf: Vec::new(),
+            buffers: Vec::new(),
             name: name.to_string(),
             header: Header::default(),
             version: String::new(),
@@ -87,37 +88,51 @@ impl<R: BufRead> TmxReader<R> {
         if self.finished {
             return Ok(None);
         }
-        loop {
-            let at = self.position();
-            match self.event()? {
-                Event::Start(tag) if name(&tag) == "tu" => return self.unit(&tag, at).map(Some),
-                Event::Empty(tag) if name(&tag) == "tu" => {
-                    return Ok(Some(self.skipped(at, "a unit without variants")));
+        self.with_buffer(|this, buf| {
+            loop {
+                let at = this.position();
+                match this.event(buf)? {
+                    Event::Start(tag) if is(&tag, "tu") => return this.unit(&tag, at).map(Some),
+                    Event::Empty(tag) if is(&tag, "tu") => {
+                        return Ok(Some(this.skipped(at, "a unit without variants")));
+                    }
+                    Event::Start(tag) => {
+                        let element = name(&tag);
+                        this.skip(&element)?;
+                        return Ok(Some(this.skipped(at, &format!("<{element}> has no place in <body>"))));
+                    }
+                    Event::End(tag) if tag.local_name().as_ref() == "body" => {
+                        this.epilog()?;
+                        return Ok(None);
+                    }
+                    Event::Eof => return Err(this.cut_off("<body>")),
+                    _ => {}
                 }
-                Event::Start(tag) => {
-                    let element = name(&tag);
-                    self.skip(&element)?;
-                    return Ok(Some(self.skipped(at, &format!("<{element}> has no place in <body>"))));
-                }
-                Event::End(tag) if name_end(&tag) == "body" => {
-                    self.epilog()?;
-                    return Ok(None);
-                }
-                Event::Eof => return Err(self.cut_off("<body>")),
-                _ => {}
             }
-        }
+        })
     }
 
     fn skipped(&self, (line, column): (usize, usize), message: &str) -> Item {
         Item::Skipped(super::UnitProblem { line, column, message: message.to_string() })
     }
 
-    /// The next event, owned.
-    fn event(&mut self) -> Result<Event<'static>, TmxError> {
-        self.buf.clear();
-        match self.reader.read_event_into(&mut self.buf) {
-            Ok(event) => Ok(event.into_owned()),
+    /// Runs `read` with a buffer for the events of one element (events borrow it); buffers are kept for
+    /// the next elements, so that reading allocates none once the first unit is read.
+    fn with_buffer<T>(
+        &mut self,
+        read: impl FnOnce(&mut Self, &mut Vec<u8>) -> Result<T, TmxError>,
+    ) -> Result<T, TmxError> {
+        let mut buffer = self.buffers.pop().unwrap_or_default();
+        let result = read(self, &mut buffer);
+        self.buffers.push(buffer);
+        result
+    }
+
+    /// The next event, read into `buf`.
+    fn event<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<Event<'b>, TmxError> {
+        buf.clear();
+        match self.reader.read_event_into(buf) {
+            Ok(event) => Ok(event),
             Err(e) => {
                 let (line, column) = self.position();
                 Err(TmxError::Xml { source: self.name.clone(), line, column, message: e.to_string() })
@@ -137,104 +152,114 @@ impl<R: BufRead> TmxReader<R> {
 
     /// The root element and the header, up to `<body>`.
     fn prolog(&mut self) -> Result<(), TmxError> {
-        let root = loop {
-            match self.event()? {
-                Event::Start(tag) => break tag,
-                Event::Empty(tag) => {
-                    return Err(TmxError::NotTmx { source: self.name.clone(), root: name(&tag) });
+        self.with_buffer(|this, buf| {
+            let root = loop {
+                match this.event(buf)? {
+                    Event::Start(tag) => break tag,
+                    Event::Empty(tag) => {
+                        return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&tag) });
+                    }
+                    Event::Text(text) if !text.trim().is_empty() => {
+                        return Err(TmxError::NotTmx { source: this.name.clone(), root: String::new() });
+                    }
+                    Event::Eof => return Err(TmxError::NotTmx { source: this.name.clone(), root: String::new() }),
+                    _ => {}
                 }
-                Event::Text(text) if !text.trim().is_empty() => {
-                    return Err(TmxError::NotTmx { source: self.name.clone(), root: String::new() });
-                }
-                Event::Eof => return Err(TmxError::NotTmx { source: self.name.clone(), root: String::new() }),
-                _ => {}
+            };
+            if !is(&root, "tmx") {
+                return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&root) });
             }
-        };
-        if name(&root) != "tmx" {
-            return Err(TmxError::NotTmx { source: self.name.clone(), root: name(&root) });
-        }
-        self.version = attributes(&root).into_iter().find(|(k, _)| k == "version").map(|(_, v)| v).unwrap_or_default();
-        loop {
-            match self.event()? {
-                Event::Start(tag) if name(&tag) == "header" => {
-                    self.header.attributes = attributes(&tag);
-                    let mut extras = Vec::new();
-                    self.extras_until("header", &mut extras)?;
-                    self.header.extras = extras;
+            this.version =
+                attributes(&root).into_iter().find(|(k, _)| k == "version").map(|(_, v)| v).unwrap_or_default();
+            loop {
+                match this.event(buf)? {
+                    Event::Start(tag) if is(&tag, "header") => {
+                        this.header.attributes = attributes(&tag);
+                        let mut extras = Vec::new();
+                        this.extras_until("header", &mut extras)?;
+                        this.header.extras = extras;
+                    }
+                    Event::Empty(tag) if is(&tag, "header") => this.header.attributes = attributes(&tag),
+                    Event::Start(tag) if is(&tag, "body") => return Ok(()),
+                    Event::Empty(tag) if is(&tag, "body") => {
+                        this.epilog()?;
+                        return Ok(());
+                    }
+                    Event::Start(tag) => this.skip(&name(&tag))?,
+                    Event::End(_) => {
+                        this.finished = true;
+                        return Ok(());
+                    }
+                    Event::Eof => return Err(this.cut_off("<tmx>")),
+                    _ => {}
                 }
-                Event::Empty(tag) if name(&tag) == "header" => self.header.attributes = attributes(&tag),
-                Event::Start(tag) if name(&tag) == "body" => return Ok(()),
-                Event::Empty(tag) if name(&tag) == "body" => {
-                    self.epilog()?;
-                    return Ok(());
-                }
-                Event::Start(tag) => self.skip(&name(&tag))?,
-                Event::End(_) => {
-                    self.finished = true;
-                    return Ok(());
-                }
-                Event::Eof => return Err(self.cut_off("<tmx>")),
-                _ => {}
             }
-        }
+        })
     }
 
     /// After `</body>`: `</tmx>` and nothing more.
     fn epilog(&mut self) -> Result<(), TmxError> {
         self.finished = true;
-        loop {
-            match self.event()? {
-                Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.cut_off("<tmx>")),
-                Event::Start(tag) => self.skip(&name(&tag))?,
-                _ => {}
+        self.with_buffer(|this, buf| {
+            loop {
+                match this.event(buf)? {
+                    Event::End(_) => return Ok(()),
+                    Event::Eof => return Err(this.cut_off("<tmx>")),
+                    Event::Start(tag) => this.skip(&name(&tag))?,
+                    _ => {}
+                }
             }
-        }
+        })
     }
 
     /// Reads to the end of element `element`, whose start was just read.
     fn skip(&mut self, element: &str) -> Result<(), TmxError> {
-        let mut depth = 0usize;
-        loop {
-            match self.event()? {
-                Event::Start(_) => depth += 1,
-                Event::End(_) if depth == 0 => return Ok(()),
-                Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.cut_off(&format!("<{element}>"))),
-                _ => {}
+        self.with_buffer(|this, buf| {
+            let mut depth = 0usize;
+            loop {
+                match this.event(buf)? {
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) if depth == 0 => return Ok(()),
+                    Event::End(_) => depth -= 1,
+                    Event::Eof => return Err(this.cut_off(&format!("<{element}>"))),
+                    _ => {}
+                }
             }
-        }
+        })
     }
 
     /// The `<prop>` and `<note>` children of `element`, whose start was just read, up to its end; other
     /// children are skipped.
     fn extras_until(&mut self, element: &str, extras: &mut Vec<Extra>) -> Result<(), TmxError> {
-        loop {
-            match self.event()? {
-                Event::Start(tag) => {
-                    let child = name(&tag);
-                    match self.extra(&tag, &child, false)? {
+        self.with_buffer(|this, buf| {
+            loop {
+                match this.event(buf)? {
+                    Event::Start(tag) => match this.extra(&tag, false)? {
                         Some(extra) => extras.push(extra),
-                        None => self.skip(&child)?,
+                        None => this.skip(&name(&tag))?,
+                    },
+                    Event::Empty(tag) => {
+                        if let Some(extra) = this.extra(&tag, true)? {
+                            extras.push(extra);
+                        }
                     }
+                    Event::End(_) => return Ok(()),
+                    Event::Eof => return Err(this.cut_off(&format!("<{element}>"))),
+                    _ => {}
                 }
-                Event::Empty(tag) => {
-                    if let Some(extra) = self.extra(&tag, &name(&tag), true)? {
-                        extras.push(extra);
-                    }
-                }
-                Event::End(_) => return Ok(()),
-                Event::Eof => return Err(self.cut_off(&format!("<{element}>"))),
-                _ => {}
             }
-        }
+        })
     }
 
     /// A `<prop>` or `<note>` whose start (or empty tag) is `tag`; `None` for other elements.
-    fn extra(&mut self, tag: &BytesStart<'_>, element: &str, empty: bool) -> Result<Option<Extra>, TmxError> {
-        if element != "prop" && element != "note" {
+    fn extra(&mut self, tag: &BytesStart<'_>, empty: bool) -> Result<Option<Extra>, TmxError> {
+        let element = if is(tag, "prop") {
+            "prop"
+        } else if is(tag, "note") {
+            "note"
+        } else {
             return Ok(None);
-        }
+        };
         let attrs = attributes(tag);
         let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
         let value = if empty { String::new() } else { self.text_until(element)? };
@@ -248,60 +273,63 @@ impl<R: BufRead> TmxReader<R> {
 
     /// The text of an element up to its end (the text of children included).
     fn text_until(&mut self, element: &str) -> Result<String, TmxError> {
-        let mut text = String::new();
-        let mut depth = 0usize;
-        loop {
-            match self.event()? {
-                Event::Text(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
-                Event::CData(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
-                Event::GeneralRef(r) => {
-                    if let Some(c) = resolve(&r).filter(|&c| allowed(c)) {
-                        text.push(c);
+        self.with_buffer(|this, buf| {
+            let mut text = String::new();
+            let mut depth = 0usize;
+            loop {
+                match this.event(buf)? {
+                    Event::Text(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
+                    Event::CData(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
+                    Event::GeneralRef(r) => {
+                        if let Some(c) = resolve(&r).filter(|&c| allowed(c)) {
+                            text.push(c);
+                        }
                     }
+                    Event::Start(_) => depth += 1,
+                    Event::End(_) if depth == 0 => return Ok(text),
+                    Event::End(_) => depth -= 1,
+                    Event::Eof => return Err(this.cut_off(&format!("<{element}>"))),
+                    _ => {}
                 }
-                Event::Start(_) => depth += 1,
-                Event::End(_) if depth == 0 => return Ok(text),
-                Event::End(_) => depth -= 1,
-                Event::Eof => return Err(self.cut_off(&format!("<{element}>"))),
-                _ => {}
             }
-        }
+        })
     }
 
     /// A unit whose start tag was just read at `at`.
     fn unit(&mut self, tag: &BytesStart<'_>, at: (usize, usize)) -> Result<Item, TmxError> {
         let mut unit = Unit { attributes: attributes(tag), ..Unit::default() };
         let mut problem: Problem = None;
-        loop {
-            match self.event()? {
-                Event::Start(tag) => {
-                    let child = name(&tag);
-                    if child == "tuv" {
-                        if let Some(variant) = self.variant(&tag, &mut problem)? {
-                            unit.variants.push(variant);
+        self.with_buffer(|this, buf| {
+            loop {
+                match this.event(buf)? {
+                    Event::Start(tag) => {
+                        if is(&tag, "tuv") {
+                            if let Some(variant) = this.variant(&tag, &mut problem)? {
+                                unit.variants.push(variant);
+                            }
+                        } else if let Some(extra) = this.extra(&tag, false)? {
+                            unit.extras.push(extra);
+                        } else {
+                            let child = name(&tag);
+                            problem.get_or_insert(format!("<{child}> has no place in <tu>"));
+                            this.skip(&child)?;
                         }
-                    } else if let Some(extra) = self.extra(&tag, &child, false)? {
-                        unit.extras.push(extra);
-                    } else {
-                        problem.get_or_insert(format!("<{child}> has no place in <tu>"));
-                        self.skip(&child)?;
                     }
-                }
-                Event::Empty(tag) => {
-                    let child = name(&tag);
-                    if child == "tuv" {
-                        problem.get_or_insert("a <tuv> without <seg>".into());
-                    } else if let Some(extra) = self.extra(&tag, &child, true)? {
-                        unit.extras.push(extra);
-                    } else {
-                        problem.get_or_insert(format!("<{child}/> has no place in <tu>"));
+                    Event::Empty(tag) => {
+                        if is(&tag, "tuv") {
+                            problem.get_or_insert("a <tuv> without <seg>".into());
+                        } else if let Some(extra) = this.extra(&tag, true)? {
+                            unit.extras.push(extra);
+                        } else {
+                            problem.get_or_insert(format!("<{}/> has no place in <tu>", name(&tag)));
+                        }
                     }
+                    Event::End(_) => return Ok(()),
+                    Event::Eof => return Err(this.cut_off("<tu>")),
+                    _ => {}
                 }
-                Event::End(_) => break,
-                Event::Eof => return Err(self.cut_off("<tu>")),
-                _ => {}
             }
-        }
+        })?;
         if unit.variants.is_empty() {
             problem.get_or_insert("a unit without variants".into());
         }
@@ -322,33 +350,34 @@ impl<R: BufRead> TmxReader<R> {
             }
         }
         let mut segments = 0;
-        loop {
-            match self.event()? {
-                Event::Start(tag) => {
-                    let child = name(&tag);
-                    if child == "seg" {
-                        segments += 1;
-                        self.segment(&mut variant, problem)?;
-                    } else if let Some(extra) = self.extra(&tag, &child, false)? {
-                        variant.extras.push(extra);
-                    } else {
-                        problem.get_or_insert(format!("<{child}> has no place in <tuv>"));
-                        self.skip(&child)?;
+        self.with_buffer(|this, buf| {
+            loop {
+                match this.event(buf)? {
+                    Event::Start(tag) => {
+                        if is(&tag, "seg") {
+                            segments += 1;
+                            this.segment(&mut variant, problem)?;
+                        } else if let Some(extra) = this.extra(&tag, false)? {
+                            variant.extras.push(extra);
+                        } else {
+                            let child = name(&tag);
+                            problem.get_or_insert(format!("<{child}> has no place in <tuv>"));
+                            this.skip(&child)?;
+                        }
                     }
-                }
-                Event::Empty(tag) => {
-                    let child = name(&tag);
-                    if child == "seg" {
-                        segments += 1;
-                    } else if let Some(extra) = self.extra(&tag, &child, true)? {
-                        variant.extras.push(extra);
+                    Event::Empty(tag) => {
+                        if is(&tag, "seg") {
+                            segments += 1;
+                        } else if let Some(extra) = this.extra(&tag, true)? {
+                            variant.extras.push(extra);
+                        }
                     }
+                    Event::End(_) => return Ok(()),
+                    Event::Eof => return Err(this.cut_off("<tuv>")),
+                    _ => {}
                 }
-                Event::End(_) => break,
-                Event::Eof => return Err(self.cut_off("<tuv>")),
-                _ => {}
             }
-        }
+        })?;
         if variant.language.is_empty() {
             problem.get_or_insert("a <tuv> without a language (xml:lang)".into());
             return Ok(None);
@@ -365,79 +394,97 @@ impl<R: BufRead> TmxReader<R> {
         // Open inline elements; text counts when no code (nor sub-flow) is open.
         let mut open: Vec<String> = Vec::new();
         let counts = |open: &[String]| !open.iter().any(|e| e != "hi");
-        loop {
-            match self.event()? {
-                Event::Text(t) => {
-                    push_allowed(&mut variant.markup, &t);
-                    if counts(&open) {
-                        push_allowed(&mut variant.text, &t.xml10_content());
-                    }
-                }
-                Event::CData(t) => {
-                    variant.markup.push_str("<![CDATA[");
-                    variant.markup.extend(t.chars().filter(|&c| allowed(c)));
-                    variant.markup.push_str("]]>");
-                    if counts(&open) {
-                        variant.text.extend(t.xml10_content().chars().filter(|&c| allowed(c)));
-                    }
-                }
-                Event::GeneralRef(r) => match resolve(&r) {
-                    Some(c) if allowed(c) => {
-                        variant.markup.push('&');
-                        variant.markup.push_str(&r);
-                        variant.markup.push(';');
-                        if counts(&open) {
-                            variant.text.push(c);
+        self.with_buffer(|this, buf| {
+            loop {
+                match this.event(buf)? {
+                    Event::Text(t) => {
+                        if may_hold_forbidden(t.as_bytes()) {
+                            variant.markup.extend(t.chars().filter(|&c| allowed(c)));
+                            if counts(&open) {
+                                variant.text.extend(t.xml10_content().chars().filter(|&c| allowed(c)));
+                            }
+                        } else {
+                            variant.markup.push_str(&t);
+                            if counts(&open) {
+                                variant.text.push_str(&t.xml10_content());
+                            }
                         }
                     }
-                    Some(_) => {}
-                    None => {
-                        problem.get_or_insert(format!("an unknown entity &{};", &*r));
+                    Event::CData(t) => {
+                        variant.markup.push_str("<![CDATA[");
+                        variant.markup.extend(t.chars().filter(|&c| allowed(c)));
+                        variant.markup.push_str("]]>");
+                        if counts(&open) {
+                            variant.text.extend(t.xml10_content().chars().filter(|&c| allowed(c)));
+                        }
                     }
-                },
-                Event::Start(tag) => {
-                    let element = name(&tag);
-                    if !INLINE.contains(&element.as_str()) {
-                        problem.get_or_insert(format!("<{element}> has no place in <seg>"));
+                    Event::GeneralRef(r) => match resolve(&r) {
+                        Some(c) if allowed(c) => {
+                            variant.markup.push('&');
+                            variant.markup.push_str(&r);
+                            variant.markup.push(';');
+                            if counts(&open) {
+                                variant.text.push(c);
+                            }
+                        }
+                        Some(_) => {}
+                        None => {
+                            problem.get_or_insert(format!("an unknown entity &{};", &*r));
+                        }
+                    },
+                    Event::Start(tag) => {
+                        let element = name(&tag);
+                        if !INLINE.contains(&element.as_str()) {
+                            problem.get_or_insert(format!("<{element}> has no place in <seg>"));
+                        }
+                        variant.markup.push('<');
+                        variant.markup.push_str(&renamed(&tag));
+                        variant.markup.push('>');
+                        open.push(element);
                     }
-                    variant.markup.push('<');
-                    variant.markup.push_str(&renamed(&tag));
-                    variant.markup.push('>');
-                    open.push(element);
+                    Event::Empty(tag) => {
+                        let element = name(&tag);
+                        if !INLINE.contains(&element.as_str()) {
+                            problem.get_or_insert(format!("<{element}/> has no place in <seg>"));
+                        }
+                        variant.markup.push('<');
+                        variant.markup.push_str(&renamed(&tag));
+                        variant.markup.push_str("/>");
+                    }
+                    Event::End(tag) => {
+                        if open.pop().is_none() {
+                            return Ok(());
+                        }
+                        let element = name_end(&tag);
+                        variant.markup.push_str("</");
+                        variant.markup.push_str(if element == "ut" { "ph" } else { &element });
+                        variant.markup.push('>');
+                    }
+                    Event::Eof => return Err(this.cut_off("<seg>")),
+                    _ => {}
                 }
-                Event::Empty(tag) => {
-                    let element = name(&tag);
-                    if !INLINE.contains(&element.as_str()) {
-                        problem.get_or_insert(format!("<{element}/> has no place in <seg>"));
-                    }
-                    variant.markup.push('<');
-                    variant.markup.push_str(&renamed(&tag));
-                    variant.markup.push_str("/>");
-                }
-                Event::End(tag) => {
-                    if open.pop().is_none() {
-                        return Ok(());
-                    }
-                    let element = name_end(&tag);
-                    variant.markup.push_str("</");
-                    variant.markup.push_str(if element == "ut" { "ph" } else { &element });
-                    variant.markup.push('>');
-                }
-                Event::Eof => return Err(self.cut_off("<seg>")),
-                _ => {}
             }
-        }
+        })
     }
 }
 
 /// Appends `text` without the characters XML 1.0 forbids (at once when it has none, the usual case).
 fn push_allowed(out: &mut String, text: &str) {
-    let suspect = text.bytes().any(|b| (b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r')) || b == 0xEF);
-    if suspect {
+    if may_hold_forbidden(text.as_bytes()) {
         out.extend(text.chars().filter(|&c| allowed(c)));
     } else {
         out.push_str(text);
     }
+}
+
+/// Whether UTF-8 `bytes` may hold a character XML 1.0 forbids: a control character other than tab and
+/// line ends, or a byte 0xEF (U+FFFE and U+FFFF start with it). Looks at 32 bytes at a time, without
+/// branches inside, so that the compiler uses vector instructions.
+fn may_hold_forbidden(bytes: &[u8]) -> bool {
+    let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
+    let mut chunks = bytes.chunks_exact(32);
+    let found = (&mut chunks).any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)));
+    found || chunks.remainder().iter().any(|&b| suspect(b))
 }
 
 /// The inline elements of TMX Level 2.
@@ -460,6 +507,11 @@ fn resolve(reference: &quick_xml::events::BytesRef<'_>) -> Option<char> {
     }
 }
 
+/// Whether `tag` is element `element` (whatever its prefix).
+fn is(tag: &BytesStart<'_>, element: &str) -> bool {
+    tag.local_name().as_ref() == element
+}
+
 fn name(tag: &BytesStart<'_>) -> String {
     tag.local_name().as_ref().to_string()
 }
@@ -474,8 +526,35 @@ fn attributes(tag: &BytesStart<'_>) -> Vec<(String, String)> {
         .flatten()
         .map(|a| {
             let key = a.key.as_ref().to_string();
-            let value = a.normalized_value(XmlVersion::Implicit1_0).map(|v| v.into_owned()).unwrap_or_default();
-            (key, value.chars().filter(|&c| allowed(c)).collect())
+            let value = a.normalized_value(XmlVersion::Implicit1_0).unwrap_or_default();
+            let mut clean = String::with_capacity(value.len());
+            push_allowed(&mut clean, &value);
+            (key, clean)
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forbidden_characters_are_left_out_wherever_they_are() {
+        let long = "a".repeat(40);
+        for (seg, expected) in [
+            (format!("{long}\u{1}b"), format!("{long}b")),
+            (format!("x\u{FFFF}{long}\u{FFFE}y"), format!("x{long}y")),
+            ("é\u{1F}\tè\u{EFFF}".to_string(), "é\tè\u{EFFF}".to_string()),
+            (long.clone(), long.clone()),
+        ] {
+            let tmx = format!(
+                "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"fr\"><seg>{seg}</seg></tuv></tu></body></tmx>"
+            );
+            let mut reader = TmxReader::new(tmx.as_bytes(), "t.tmx").unwrap();
+            let Some(Item::Unit(unit)) = reader.next_item().unwrap() else { panic!("a unit") };
+            assert_eq!((unit.variants[0].markup.as_str(), unit.variants[0].text.as_str()), (&*expected, &*expected));
+        }
+        assert!(!may_hold_forbidden("plain text, long enough to fill a chunk: àéîõü\t\n".as_bytes()));
+        assert!(may_hold_forbidden(&[b'a'; 64].iter().copied().chain([7]).collect::<Vec<u8>>()));
+    }
 }
