@@ -200,8 +200,7 @@ mod tests {
         let text = "été\nà la\n\nfin é";
         let mut tracked = Tracked::new(Trickle(text.as_bytes()));
         let mut read = Vec::new();
-        loop {
-            let Some(&byte) = tracked.fill_buf().unwrap().first() else { break };
+        while let Some(&byte) = tracked.fill_buf().unwrap().first() {
             tracked.consume(1);
             read.push(byte);
             let before = std::str::from_utf8(&read).unwrap_or_default();

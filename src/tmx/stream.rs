@@ -483,7 +483,7 @@ fn push_allowed(out: &mut String, text: &str) {
 fn may_hold_forbidden(bytes: &[u8]) -> bool {
     let suspect = |b: u8| ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r')) | (b == 0xEF);
     let mut chunks = bytes.chunks_exact(32);
-    let found = (&mut chunks).any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)));
+    let found = chunks.any(|chunk| chunk.iter().fold(false, |seen, &b| seen | suspect(b)));
     found || chunks.remainder().iter().any(|&b| suspect(b))
 }
 
