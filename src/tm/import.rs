@@ -33,11 +33,12 @@ pub(crate) const ORIGIN_PROP: &str = "x-trame-origin";
 /// before, the table of keys.
 const IMPORT_CACHE_KB: i64 = 8 * 1024;
 
-/// New keys held in memory (about 14 bytes each) before they are written to the table of keys and
-/// looked up there (an import of more than 2.5 GB of TMX); three in unit tests, so that they write them
-/// during imports.
+/// New keys held in memory (about 14 bytes each, 35 MB at most) before they are written to the table of
+/// keys and looked up there, so that an import stays under 100 MB of memory whatever the file's size (a
+/// file of more than about 1.1 GB of TMX like the benchmark's); three in unit tests, so that they write
+/// them during imports.
 #[cfg(not(test))]
-const MAX_NEW_KEYS: usize = 6_000_000;
+const MAX_NEW_KEYS: usize = 2_500_000;
 #[cfg(test)]
 const MAX_NEW_KEYS: usize = 3;
 
