@@ -146,7 +146,7 @@ impl Memory {
         conn.pragma_update(None, "cache_size", -32_768).map_err(|e| fail(&e))?;
         conn.pragma_update(None, "foreign_keys", true).map_err(|e| fail(&e))?;
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages') AND name NOT LIKE 'units_index%' AND name NOT IN ('word_segments', 'word_postings', 'unit_keys')", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages', 'word_segments', 'word_postings', 'unit_keys') AND name NOT LIKE 'units_index%'", [], |r| r.get(0))
             .map_err(|e| fail(&e))?;
         if tables > 0 {
             return Err(fail(&"an SQLite database, but not a trame memory"));

@@ -8,7 +8,7 @@
 //! Each unit added has its key in a dense array, by id (8 bytes a unit). The look-up table is 256 shards
 //! by the key's top byte, each an array of slots holding a unit (4 bytes, 0 for none) with linear probing
 //! from a home slot that grows with the key, so that a shard is almost in key order: sorting it at the
-//! end moves few entries. A shard grows by half when 80% full (one shard at a time is copied, so growing
+//! end is quick. A shard grows by half when 80% full (one shard at a time is copied, so growing
 //! does not double the memory): about 14 bytes a key in all.
 
 /// Shards: the top byte of a key.
@@ -92,8 +92,8 @@ impl NewKeys {
         for shard in &old.shards {
             let mut pairs: Vec<(u64, u32)> =
                 shard.slots.iter().filter(|&&s| s != 0).map(|&s| (old.key_of(s) as u64 ^ FLIP, s - 1)).collect();
-            // Almost in order already (a key is at most a cluster away from its home).
-            insertion_sort(&mut pairs);
+            // Almost in order already (a key is at most a cluster away from its home): quick to sort.
+            pairs.sort_unstable_by_key(|&(flipped, _)| flipped);
             for (flipped, offset) in pairs {
                 write((flipped ^ FLIP) as i64, old.base + i64::from(offset))?;
             }
@@ -154,17 +154,6 @@ fn shard_of(key: i64) -> usize {
 /// The home slot of a key among `homes`: its 56 low bits scaled.
 fn home(key: i64, homes: usize) -> usize {
     ((u128::from((key as u64) << 8) * homes as u128) >> 64) as usize
-}
-
-/// Sorts pairs by key, moving each back past the larger keys before it: cheap when each is near its place.
-fn insertion_sort(pairs: &mut [(u64, u32)]) {
-    for i in 1..pairs.len() {
-        let mut j = i;
-        while j > 0 && pairs[j - 1].0 > pairs[j].0 {
-            pairs.swap(j - 1, j);
-            j -= 1;
-        }
-    }
 }
 
 #[cfg(test)]

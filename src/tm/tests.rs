@@ -107,20 +107,23 @@ fn export_then_import_gives_the_same_units() {
     assert!(pair.contains("srclang=\"fr\"") && pair.find("fr-FR").unwrap() < pair.find("en-US").unwrap());
 }
 
-#[test]
-fn older_memories_are_brought_up_to_date() {
+/// A memory as an older trame left it: version 1's tables, then `sql`.
+fn older_memory(sql: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("old.sqlite");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        schema::create_version_1(&conn).unwrap();
-        conn.execute_batch(
-            r#"INSERT INTO units(id, key, usage, variants) VALUES (1, 0, 1,
-                 '[{"lang":"fr","markup":"Le chat dort.","text":"Le chat dort."},{"lang":"en","markup":"The cat sleeps.","text":"The cat sleeps."}]');
-               INSERT INTO languages VALUES ('en'), ('fr');"#,
-        )
-        .unwrap();
-    }
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    schema::create_version_1(&conn).unwrap();
+    conn.execute_batch(sql).unwrap();
+    (dir, path)
+}
+
+#[test]
+fn older_memories_are_brought_up_to_date() {
+    let (_dir, path) = older_memory(
+        r#"INSERT INTO units(id, key, usage, variants) VALUES (1, 0, 1,
+             '[{"lang":"fr","markup":"Le chat dort.","text":"Le chat dort."},{"lang":"en","markup":"The cat sleeps.","text":"The cat sleeps."}]');
+           INSERT INTO languages VALUES ('en'), ('fr');"#,
+    );
     let memory = Memory::open(&path).unwrap();
     let found = memory.search("Le chat dort !", "fr", "en", 70, 5).unwrap();
     assert_eq!(found[0].target, "The cat sleeps.");
@@ -130,21 +133,14 @@ fn older_memories_are_brought_up_to_date() {
 
 #[test]
 fn a_version_3_memory_gets_the_new_index_and_keys() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("v3.sqlite");
-    {
-        let conn = rusqlite::Connection::open(&path).unwrap();
-        schema::create_version_1(&conn).unwrap();
-        conn.execute_batch(
-            r#"CREATE VIRTUAL TABLE units_index USING fts5(text, content='', detail=none, columnsize=0);
-               INSERT INTO units(id, key, usage, variants) VALUES (1, 12345, 1,
-                 '[{"l":"fr","t":"Le président biélorusse est arrivé."},{"l":"en","t":"The Belarusian president arrived."}]');
-               INSERT INTO units_index(rowid, text) VALUES (1, 'president bielorusse est arrive the belarusian president arrived');
-               INSERT INTO languages VALUES ('en'), ('fr');
-               PRAGMA user_version = 3;"#,
-        )
-        .unwrap();
-    }
+    let (_dir, path) = older_memory(
+        r#"CREATE VIRTUAL TABLE units_index USING fts5(text, content='', detail=none, columnsize=0);
+           INSERT INTO units(id, key, usage, variants) VALUES (1, 12345, 1,
+             '[{"l":"fr","t":"Le président biélorusse est arrivé."},{"l":"en","t":"The Belarusian president arrived."}]');
+           INSERT INTO units_index(rowid, text) VALUES (1, 'president bielorusse est arrive the belarusian president arrived');
+           INSERT INTO languages VALUES ('en'), ('fr');
+           PRAGMA user_version = 3;"#,
+    );
     let mut memory = Memory::open(&path).unwrap();
     let fts: i64 = memory
         .conn

@@ -14,7 +14,7 @@
 //! next at 5 GB/s), and on a 1 GB import this made the commit 1.5-2 s shorter. The log is kept: the
 //! checkpoint reads it.
 
-use std::fs::OpenOptions;
+use std::fs::{File, OpenOptions};
 use std::path::PathBuf;
 use std::sync::mpsc;
 use std::thread::JoinHandle;
@@ -38,29 +38,50 @@ impl WriteBack {
         let Some(database) = database.filter(|d| !d.is_empty()) else {
             return WriteBack { stop: None, thread: None };
         };
-        let files = [PathBuf::from(format!("{database}-wal")), PathBuf::from(database)];
+        // The log, and the database file (its pages dropped from the cache once on disk).
+        let mut files = [Watched::new(format!("{database}-wal"), false), Watched::new(database.into(), true)];
         let (stop, stopped) = mpsc::channel::<()>();
         let thread = std::thread::Builder::new()
             .name("trame-writeback".into())
             .spawn(move || {
-                // The length of each file when it was last written back (or first seen).
-                let mut synced: [Option<u64>; 2] = [None, None];
                 while let Err(mpsc::RecvTimeoutError::Timeout) = stopped.recv_timeout(TICK) {
-                    for ((file, synced), database_file) in files.iter().zip(&mut synced).zip([false, true]) {
-                        let Ok(file) = OpenOptions::new().write(true).open(file) else { continue };
-                        let Ok(length) = file.metadata().map(|m| m.len()) else { continue };
-                        let last = *synced.get_or_insert(length);
-                        if length >= last + STEP && file.sync_data().is_ok() {
-                            *synced = Some(length);
-                            if database_file {
-                                forget(&file, length);
-                            }
-                        }
-                    }
+                    files.iter_mut().for_each(Watched::tick);
                 }
             })
             .ok();
         WriteBack { stop: Some(stop), thread }
+    }
+}
+
+/// A file written back as it grows, opened once it exists.
+struct Watched {
+    path: PathBuf,
+    file: Option<File>,
+    /// Its length when it was last written back (or first seen).
+    synced: Option<u64>,
+    /// Whether its cached pages are dropped once written back.
+    forget: bool,
+}
+
+impl Watched {
+    fn new(path: String, forget: bool) -> Self {
+        Watched { path: PathBuf::from(path), file: None, synced: None, forget }
+    }
+
+    /// Writes the file back if it grew by [`STEP`] since the last time.
+    fn tick(&mut self) {
+        if self.file.is_none() {
+            self.file = OpenOptions::new().write(true).open(&self.path).ok();
+        }
+        let Some(file) = &self.file else { return };
+        let Ok(length) = file.metadata().map(|m| m.len()) else { return };
+        let last = *self.synced.get_or_insert(length);
+        if length >= last + STEP && file.sync_data().is_ok() {
+            self.synced = Some(length);
+            if self.forget {
+                forget(file, length);
+            }
+        }
     }
 }
 
@@ -75,9 +96,9 @@ impl Drop for WriteBack {
 
 /// Lets the system drop the cached pages of the first `length` bytes of `file`, already on disk.
 #[cfg(target_os = "linux")]
-fn forget(file: &std::fs::File, length: u64) {
+fn forget(file: &File, length: u64) {
     let _ = rustix::fs::fadvise(file, 0, std::num::NonZeroU64::new(length), rustix::fs::Advice::DontNeed);
 }
 
 #[cfg(not(target_os = "linux"))]
-fn forget(_: &std::fs::File, _: u64) {}
+fn forget(_: &File, _: u64) {}

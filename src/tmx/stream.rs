@@ -278,8 +278,8 @@ impl<R: Read> TmxReader<R> {
             let mut depth = 0usize;
             loop {
                 match this.event(buf)? {
-                    Event::Text(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
-                    Event::CData(t) => text.extend(t.xml10_content().chars().filter(|&c| allowed(c))),
+                    Event::Text(t) => push_allowed(&mut text, &t.xml10_content()),
+                    Event::CData(t) => push_allowed(&mut text, &t.xml10_content()),
                     Event::GeneralRef(r) => {
                         if let Some(c) = resolve(&r).filter(|&c| allowed(c)) {
                             text.push(c);
@@ -398,16 +398,11 @@ impl<R: Read> TmxReader<R> {
             loop {
                 match this.event(buf)? {
                     Event::Text(t) => {
-                        if may_hold_forbidden(t.as_bytes()) {
-                            variant.markup.extend(t.chars().filter(|&c| allowed(c)));
-                            if counts(&open) {
-                                variant.text.extend(t.xml10_content().chars().filter(|&c| allowed(c)));
-                            }
-                        } else {
-                            variant.markup.push_str(&t);
-                            if counts(&open) {
-                                variant.text.push_str(&t.xml10_content());
-                            }
+                        // Line ends made one add no character: one look serves both.
+                        let suspect = may_hold_forbidden(t.as_bytes());
+                        push_checked(&mut variant.markup, &t, suspect);
+                        if counts(&open) {
+                            push_checked(&mut variant.text, &t.xml10_content(), suspect);
                         }
                     }
                     Event::CData(t) => {
@@ -470,7 +465,12 @@ impl<R: Read> TmxReader<R> {
 
 /// Appends `text` without the characters XML 1.0 forbids (at once when it has none, the usual case).
 fn push_allowed(out: &mut String, text: &str) {
-    if may_hold_forbidden(text.as_bytes()) {
+    push_checked(out, text, may_hold_forbidden(text.as_bytes()));
+}
+
+/// Appends `text`, filtered when [`may_hold_forbidden`] said it `may` hold forbidden characters.
+fn push_checked(out: &mut String, text: &str, may: bool) {
+    if may {
         out.extend(text.chars().filter(|&c| allowed(c)));
     } else {
         out.push_str(text);
