@@ -19,7 +19,6 @@
 
 mod paragraphs;
 mod rules;
-pub(crate) use rules::starters::is_sentence_starter;
 pub mod srx;
 mod write;
 

@@ -1,8 +1,9 @@
 //! Clustering spellings into names, in tiers: forms with the same transliteration key are merged
-//! automatically; forms one step further apart (a near key, the same sound) are attached as suggestions
-//! for a person to confirm; the rest stay single.
+//! automatically, unless they are look-alikes (an inflection, a feminine, another given name); forms that
+//! may be the same name in another transliteration (the same loose key) are attached as suggestions for
+//! a person to confirm; the rest stay single.
 
-use super::variants::{SHORT_KEY, key_len, name_key, phonetic_codes, short_key, suggested_pair};
+use super::variants::{look_alikes, loose_key, merge_keys, similarity, suggested_pair};
 use serde::Serialize;
 use std::collections::HashMap;
 
@@ -54,18 +55,34 @@ impl Cluster {
     }
 }
 
-/// Forms with the same key (or, for short keys, the same folded form).
+/// Forms merged without asking: the same key, and no two of them look-alikes.
 struct Group {
     forms: Vec<(String, u32)>,
     count: u32,
     first: usize,
-    representative: String,
-    key: String,
-    codes: Vec<String>,
+}
+
+impl Group {
+    /// The form that stands for the group: the most frequent, not in capitals if another is as frequent,
+    /// the first seen on a tie.
+    fn representative(&self) -> &str {
+        let mut best = &self.forms[0];
+        for form in &self.forms[1..] {
+            let caps = |f: &str| f.chars().filter(|c| c.is_alphabetic()).all(char::is_uppercase);
+            if form.1 > best.1 || (form.1 == best.1 && caps(&best.0) && !caps(&form.0)) {
+                best = form;
+            }
+        }
+        &best.0
+    }
 }
 
 /// Clusters `forms` (form, count); a form given twice is counted twice. Clusters come in the order of
 /// their preferred form's first appearance.
+///
+/// Work grows with the number of forms, not its square: forms meet only in buckets of the same key
+/// (automatic tier) or the same loose key (suggested tier), and only look-alikes within a bucket are
+/// compared.
 pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
     // Distinct forms with their counts and first positions.
     let mut distinct: Vec<(String, u32, usize)> = Vec::new();
@@ -83,46 +100,91 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
             }
         }
     }
-    // Automatic groups.
-    let mut by_key: HashMap<String, usize> = HashMap::new();
+    // Automatic groups: forms that share a key, split where two forms are look-alikes (Denis / Denise
+    // share a key). A form with several keys may bring two groups together (Vucic, Vučić, Vuchich).
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
+    let mut merged_into: Vec<usize> = Vec::new();
+    let root = |merged_into: &[usize], mut g: usize| {
+        while merged_into[g] != g {
+            g = merged_into[g];
+        }
+        g
+    };
     for (form, count, first) in distinct {
-        let key = name_key(&form);
-        let group_key = if key_len(&key) < SHORT_KEY { format!("={}", short_key(&form)) } else { key.clone() };
-        let index = *by_key.entry(group_key).or_insert_with(|| {
-            groups.push(Group {
-                forms: Vec::new(),
-                count: 0,
-                first,
-                representative: form.clone(),
-                key: key.clone(),
-                codes: phonetic_codes(&form),
-            });
-            groups.len() - 1
-        });
-        let group = &mut groups[index];
-        group.count += count;
-        group.forms.push((form, count));
+        let keys = merge_keys(&form);
+        let mut candidates: Vec<usize> = Vec::new();
+        for key in &keys {
+            for &g in by_key.get(key).map(Vec::as_slice).unwrap_or(&[]) {
+                let g = root(&merged_into, g);
+                if !candidates.contains(&g) {
+                    candidates.push(g);
+                }
+            }
+        }
+        let compatible =
+            |a: &[(String, u32)], b: &[(String, u32)]| a.iter().all(|(x, _)| b.iter().all(|(y, _)| !look_alikes(x, y)));
+        let single = [(form.clone(), count)];
+        let fits: Vec<usize> = candidates.into_iter().filter(|&g| compatible(&groups[g].forms, &single)).collect();
+        let g = match fits.first() {
+            Some(&g) => g,
+            None => {
+                groups.push(Group { forms: Vec::new(), count: 0, first });
+                merged_into.push(groups.len() - 1);
+                groups.len() - 1
+            }
+        };
+        groups[g].count += count;
+        groups[g].forms.push((form, count));
+        for &other in fits.iter().skip(1) {
+            if compatible(&groups[g].forms, &groups[other].forms) {
+                let forms = std::mem::take(&mut groups[other].forms);
+                groups[g].count += groups[other].count;
+                groups[g].first = groups[g].first.min(groups[other].first);
+                groups[g].forms.extend(forms);
+                merged_into[other] = g;
+            }
+        }
+        for key in keys {
+            let list = by_key.entry(key).or_default();
+            if !list.contains(&g) {
+                list.push(g);
+            }
+        }
     }
+    let mut groups: Vec<Group> = groups.into_iter().filter(|g| !g.forms.is_empty()).collect();
     for group in &mut groups {
-        // The most frequent form represents the group (first seen on a tie).
         group.forms.sort_by_key(|f| std::cmp::Reverse(f.1));
-        group.representative = group.forms[0].0.clone();
     }
-    // Attach each group, from the most frequent, to the best earlier anchor it is close to.
+    // Suggestions: each group, from the most frequent, joins the closest earlier anchor of its loose key.
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| groups[b].count.cmp(&groups[a].count).then(groups[a].first.cmp(&groups[b].first)));
     let mut anchor_of: Vec<Option<usize>> = vec![None; groups.len()];
+    let mut anchors_by_loose_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut anchors: Vec<usize> = Vec::new();
     for &g in &order {
-        let best = anchors.iter().copied().filter(|&a| close(&groups[a], &groups[g])).max_by(|&a, &b| {
-            let sa = super::variants::similarity(&groups[a].representative, &groups[g].representative);
-            let sb = super::variants::similarity(&groups[b].representative, &groups[g].representative);
-            sa.total_cmp(&sb).then(groups[b].first.cmp(&groups[a].first))
-        });
+        let representative = groups[g].representative().to_string();
+        let bucket = anchors_by_loose_key.entry(loose_key(&representative)).or_default();
+        let best =
+            bucket.iter().copied().filter(|&a| suggested_pair(groups[a].representative(), &representative)).max_by(
+                |&a, &b| {
+                    let sa = similarity(groups[a].representative(), &representative);
+                    let sb = similarity(groups[b].representative(), &representative);
+                    sa.total_cmp(&sb).then(groups[b].first.cmp(&groups[a].first))
+                },
+            );
         match best {
             Some(a) => anchor_of[g] = Some(a),
-            None => anchors.push(g),
+            None => {
+                bucket.push(g);
+                anchors.push(g);
+            }
+        }
+    }
+    let mut suggestions: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (g, anchor) in anchor_of.iter().enumerate() {
+        if let Some(a) = anchor {
+            suggestions.entry(*a).or_default().push(g);
         }
     }
     let mut clusters: Vec<(usize, Cluster)> = anchors
@@ -130,9 +192,16 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
         .map(|&a| {
             let core = &groups[a];
             let core_tier = if core.forms.len() > 1 { Tier::Auto } else { Tier::Single };
-            let mut members: Vec<Member> =
-                core.forms.iter().map(|(f, c)| Member { form: f.clone(), count: *c, tier: core_tier }).collect();
-            for (g, _) in anchor_of.iter().enumerate().filter(|(_, anchor)| **anchor == Some(a)) {
+            let representative = core.representative();
+            let mut members: Vec<Member> = std::iter::once(representative)
+                .chain(core.forms.iter().map(|(f, _)| f.as_str()).filter(|f| *f != representative))
+                .map(|f| Member {
+                    form: f.to_string(),
+                    count: core.forms.iter().find(|(g, _)| g == f).map_or(0, |x| x.1),
+                    tier: core_tier,
+                })
+                .collect();
+            for &g in suggestions.get(&a).map(Vec::as_slice).unwrap_or(&[]) {
                 members.extend(groups[g].forms.iter().map(|(f, c)| Member {
                     form: f.clone(),
                     count: *c,
@@ -144,15 +213,6 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
         .collect();
     clusters.sort_by_key(|(first, _)| *first);
     clusters.into_iter().map(|(_, c)| c).collect()
-}
-
-/// Whether group `b` may be suggested as a variant of group `a`.
-fn close(a: &Group, b: &Group) -> bool {
-    let (la, lb) = (key_len(&a.key), key_len(&b.key));
-    if la.abs_diff(lb) > 2 && !a.codes.iter().any(|c| b.codes.contains(c)) {
-        return false;
-    }
-    suggested_pair(&a.representative, &b.representative)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Term bases: concepts with a preferred term and variants per language, kept as editable TOML files,
 //! built from texts and translation memories, exchanged as TBX and CSV, and looked up.
 
+mod assemble;
 mod build;
 mod builtin;
 mod cluster;
@@ -13,7 +14,7 @@ mod merge;
 mod model;
 mod variants;
 
-pub use build::{BuildOptions, ContextStyle, TextSource, UnitSource, build};
+pub use build::{BuildOptions, ContextStyle, Progress, TextSource, UnitSource, build, build_with_progress};
 pub use builtin::builtin;
 pub use cluster::{Cluster, Member, Tier, cluster};
 pub use files::{TermBaseError, check, parse, read, to_toml};
@@ -21,4 +22,4 @@ pub use lookup::{Match, MatchKind, TermIndex};
 pub use merge::merge;
 pub(crate) use model::unique_id;
 pub use model::{Concept, Kind, LangTerms, Rejection, Status, Subject, Term, TermBase, concept_id};
-pub use variants::{different_given_names, feminine_pair, name_key, same_sound, short_key, similarity, suggested_pair};
+pub use variants::{look_alikes, loose_key, name_key, suggested_pair};

@@ -288,6 +288,9 @@ impl<'a> Scan<'a> {
             _ => {}
         }
         if word.contains('.') {
+            if hyphenated_initials(word) {
+                return Before::Initial;
+            }
             if !is_dotted_acronym(word) {
                 return Before::Word;
             }
@@ -475,6 +478,16 @@ fn is_heading(line: &str) -> bool {
 
 fn word_count(text: &str) -> usize {
     text.split_whitespace().count()
+}
+
+/// French initials of a compound given name, before their last full stop: "J.-P" (Jean-Pierre), "M.-C";
+/// not "J.-C" (Jésus-Christ, which ends dates: "av. J.-C.").
+fn hyphenated_initials(word: &str) -> bool {
+    let parts: Vec<&str> = word.split(".-").collect();
+    if word == "J.-C" {
+        return false;
+    }
+    parts.len() >= 2 && parts.iter().all(|p| p.chars().count() == 1 && p.chars().all(char::is_uppercase))
 }
 
 #[cfg(test)]

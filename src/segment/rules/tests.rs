@@ -34,6 +34,8 @@ fn initials_and_pronoun_i() {
         &["We make a good team, you and I.", "Did you see Albert I. Jones yesterday?"],
     );
     case("fr", "Selon Jean-Marie L. Le Pen, non.", &["Selon Jean-Marie L. Le Pen, non."]);
+    case("fr", "J'ai vu J.-P. Le Goff hier.", &["J'ai vu J.-P. Le Goff hier."]);
+    case("fr", "Il a vu J.-P. Puis il partit.", &["Il a vu J.-P.", "Puis il partit."]);
 }
 
 #[test]

@@ -1,0 +1,327 @@
+//! Words the extractor knows without reading the text: function words, numbers, titles, the head words of
+//! organisations and places, heading words, adjectives that stand before their noun, nouns too general to
+//! make a term, and the small words of names. Each table is sorted and folded (lower case, no accents: see
+//! [`crate::fold::fold`]), so that a look-up is a binary search; a test keeps them so.
+#![cfg_attr(rustfmt, rustfmt::skip)]
+
+use crate::fold::fold;
+
+/// Whether `table` holds `word` (folded first).
+pub(crate) fn holds(table: &[&str], word: &str) -> bool {
+    let folded = fold(word);
+    table.binary_search(&folded.trim_end_matches(['\'', '.'])).is_ok()
+}
+
+/// Articles, pronouns, prepositions, conjunctions, common adverbs, auxiliaries and modal verbs, interjections
+/// (French and English): never a name or a term on their own, never the first or last word of a term.
+pub(crate) static FUNCTION_WORDS: &[&str] = &[
+    "a", "about", "adieu", "afin", "ah", "ai", "ainsi", "all", "allaient", "allait", "aller", "allons", "alors",
+    "also", "am", "an", "and", "another", "any", "apres", "are", "as", "assez", "at", "au", "aucun", "aucune",
+    "aujourd", "aupres", "auquel", "aura", "auraient", "aurait", "auront", "aussi", "autant", "autour", "autre",
+    "autres", "aux", "auxquels", "avaient", "avait", "avant", "avec", "avez", "avoir", "avons", "ayant", "bah", "be",
+    "beaucoup", "been", "being", "bien", "bonjour", "bonsoir", "both", "bravo", "but", "by", "ca", "can", "car", "ce",
+    "ceci", "cela", "celle", "celles", "celui", "cependant", "certaines", "certains", "certes", "ces", "cet", "cette",
+    "ceux", "chacun", "chacune", "chaque", "chez", "chut", "combien", "comme", "comment", "contre", "could", "d",
+    "dans", "davantage", "de", "deja", "demain", "depuis", "derriere", "des", "desormais", "devaient", "devait",
+    "devant", "devoir", "devrait", "did", "dire", "dirent", "dis", "disaient", "disait", "dit", "divers", "diverses",
+    "do", "does", "dois", "doit", "doivent", "donc", "dont", "du", "duquel", "durant", "dut", "each", "egalement",
+    "eh", "either", "elle", "elles", "en", "encore", "enfin", "ensuite", "entre", "envers", "environ", "es", "est",
+    "et", "etaient", "etait", "etant", "ete", "etes", "etre", "eu", "eurent", "eut", "eux", "even", "every", "faire",
+    "faisaient", "faisait", "fait", "fallait", "fallu", "faudra", "faudrait", "faut", "fera", "ferait", "feront",
+    "font", "for", "from", "furent", "fus", "fut", "guere", "ha", "had", "has", "have", "he", "hein", "helas", "her",
+    "here", "hier", "him", "his", "ho", "hola", "hors", "how", "i", "ici", "if", "il", "ils", "in", "into", "ira",
+    "irait", "iront", "is", "it", "its", "j", "jamais", "je", "jusqu", "jusque", "just", "l", "la", "laquelle", "le",
+    "lequel", "les", "lesquelles", "lesquels", "less", "leur", "leurs", "loin", "lors", "lorsqu", "lorsque", "lui",
+    "m", "ma", "mais", "mal", "malgre", "many", "may", "me", "meme", "memes", "merci", "mes", "might", "moi", "moins",
+    "mon", "more", "most", "much", "must", "my", "n", "ne", "neanmoins", "neither", "ni", "no", "non", "nor", "nos",
+    "not", "notamment", "notre", "nous", "nul", "nulle", "o", "of", "oh", "on", "one", "only", "ont", "onto", "or",
+    "other", "ou", "ouf", "oui", "our", "outre", "over", "own", "par", "pardon", "parfois", "parmi", "pas", "pendant",
+    "personne", "peu", "peut", "peuvent", "peux", "plus", "plusieurs", "plutot", "point", "pour", "pourquoi",
+    "pourra", "pourrait", "pourront", "pourtant", "pouvaient", "pouvait", "pouvoir", "pres", "presque", "pu", "puis",
+    "puisqu", "puisque", "put", "qu", "quand", "que", "quel", "quelle", "quelles", "quelque", "quelques", "quels",
+    "qui", "quiconque", "quoi", "quoique", "rien", "s", "sa", "said", "sais", "sait", "same", "sans", "sauf",
+    "savait", "savoir", "say", "says", "se", "selon", "sera", "seraient", "serait", "seront", "ses", "seulement",
+    "shall", "she", "should", "si", "so", "soi", "soient", "soit", "some", "sommes", "son", "sont", "sous", "souvent",
+    "still", "such", "suis", "sur", "surtout", "t", "ta", "tandis", "tant", "tantot", "te", "tel", "telle",
+    "tellement", "telles", "tels", "tes", "than", "that", "the", "their", "them", "then", "there", "these", "they",
+    "this", "those", "tiens", "to", "toi", "ton", "too", "toujours", "tous", "tout", "toute", "toutefois", "toutes",
+    "travers", "tres", "trop", "tu", "un", "under", "une", "us", "va", "vais", "vers", "very", "veulent", "veut",
+    "veux", "via", "vit", "voici", "voila", "voir", "voire", "vois", "voit", "vont", "vos", "votre", "voudrait",
+    "voulaient", "voulait", "vouloir", "voulu", "voulut", "vous", "voyons", "vraiment", "vu", "was", "we", "were",
+    "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would", "y", "yes", "yet",
+    "you", "your", "zut",
+];
+
+/// Numbers and ordinals written out.
+pub(crate) static NUMBERS: &[&str] = &[
+    "billion", "cent", "centieme", "cents", "cinq", "cinquante", "cinquieme", "dernier", "derniere", "dernieres",
+    "derniers", "deux", "deuxieme", "dix", "dixieme", "douze", "eight", "eleven", "fifty", "first", "five", "forty",
+    "four", "huit", "huitante", "huitieme", "hundred", "last", "mille", "milliard", "milliards", "millieme",
+    "million", "millions", "neuf", "neuvieme", "nine", "nonante", "one", "onze", "premier", "premiere", "premieres",
+    "premiers", "quarante", "quatorze", "quatre", "quatrieme", "quinze", "second", "seconde", "seize", "sept",
+    "septante", "septieme", "seven", "six", "sixieme", "soixante", "ten", "third", "thirty", "thousand", "three",
+    "treize", "trente", "trois", "troisieme", "twelve", "twenty", "two", "un", "une", "vingt", "vingts",
+];
+
+/// Titles and offices written before a name: a sign that a person follows, never part of the name.
+pub(crate) static TITLES: &[&str] = &[
+    "abbe", "adjoint", "adjointe", "admiral", "ambassadeur", "ambassador", "ambassadrice", "amiral", "archeveque",
+    "avocat", "avocate", "baron", "baronne", "brother", "capitaine", "caporal", "captain", "cardinal", "chairman",
+    "chairwoman", "chancelier", "chanceliere", "chancellor", "chef", "cheikh", "colonel", "commandant", "commander",
+    "commissaire", "comte", "comtesse", "conseiller", "conseillere", "consul", "cure", "dame", "delegue", "deleguee",
+    "depute", "deputee", "directeur", "director", "directrice", "docteur", "dr", "duc", "duchesse", "emir",
+    "empereur", "eveque", "father", "frere", "general", "generale", "gouverneur", "governor", "imam", "imperatrice",
+    "inspecteur", "inspectrice", "judge", "juge", "king", "lady", "lieutenant", "lord", "m", "madame", "mademoiselle",
+    "maire", "maitre", "marechal", "marquis", "marquise", "mayor", "me", "mere", "mesdames", "messieurs", "mgr",
+    "minister", "ministre", "miss", "mlle", "mlles", "mm", "mme", "mmes", "monsieur", "mr", "mrs", "ms", "officier",
+    "pape", "patriarche", "pere", "pope", "porte-parole", "pr", "prefet", "prefete", "president", "presidente",
+    "prince", "princesse", "procureur", "procureure", "prof", "professeur", "professeure", "queen", "rabbin", "reine",
+    "roi", "secretaire", "secretary", "senateur", "senator", "senatrice", "sergeant", "sergent", "sir", "sister",
+    "soeur", "spokesman", "spokeswoman", "sr", "sultan", "tsar", "tsarine", "vice-president", "vice-presidente",
+    "vicomte",
+];
+
+/// The first word of an organisation's name (Association, Fédération, Union): an organisation follows, and the
+/// word is never a name on its own.
+pub(crate) static ORGANISATION_HEADS: &[&str] = &[
+    "academie", "agence", "agency", "alliance", "armee", "army", "assemblee", "assembly", "association", "authority",
+    "autorite", "bank", "banque", "bibliotheque", "board", "brigade", "bureau", "cabinet", "caisse", "center",
+    "centre", "chamber", "chambre", "church", "clinique", "club", "college", "comite", "commission", "committee",
+    "communaute", "compagnie", "company", "confederation", "conference", "congres", "congress", "conseil",
+    "conservatoire", "consortium", "cooperative", "coordination", "corporation", "council", "cour", "court",
+    "delegation", "department", "direction", "ecole", "eglise", "entreprise", "etablissement", "federation",
+    "fondation", "fonds", "foundation", "front", "fund", "group", "groupe", "groupement", "hopital", "hospital",
+    "institut", "institute", "institution", "laboratoire", "league", "ligue", "lycee", "ministere", "ministry",
+    "mission", "mouvement", "movement", "musee", "museum", "mutuelle", "observatoire", "office", "opera", "orchestre",
+    "ordre", "organisation", "organization", "parlement", "parliament", "parti", "party", "prefecture", "regie",
+    "reseau", "secretariat", "senat", "service", "societe", "society", "syndicat", "theatre", "tribunal", "union",
+    "universite", "university",
+];
+
+/// Words that head the name of a place (lac, mont, rue): never a name on their own.
+pub(crate) static PLACE_HEADS: &[&str] = &[
+    "avenue", "baie", "bay", "boulevard", "canal", "canton", "cap", "cape", "chemin", "col", "colline", "cote",
+    "county", "departement", "desert", "detroit", "etang", "fleuve", "foret", "golfe", "gulf", "ile", "iles",
+    "island", "lac", "lake", "massif", "mer", "mont", "montagne", "monts", "mount", "mountains", "ocean", "pic",
+    "plaine", "plateau", "pointe", "pont", "port", "province", "quai", "quartier", "region", "river", "riviere",
+    "route", "rue", "sea", "sommet", "street", "territoire", "vallee", "valley", "village", "ville",
+];
+
+/// Lower-case words that head the names of natural features and streets and belong to them (la mer Noire,
+/// le lac Léman, la rue Gambetta).
+pub(crate) static FEATURE_HEADS: &[&str] = &[
+    "avenue", "baie", "boulevard", "canal", "cap", "chemin", "col", "desert", "detroit", "etang", "fleuve", "foret",
+    "golfe", "ile", "iles", "lac", "massif", "mer", "mont", "monts", "ocean", "pic", "plaine", "plateau", "pointe",
+    "quai", "riviere", "route", "rue", "vallee",
+];
+
+/// Months and days (capitalised in English): never a name.
+pub(crate) static DATE_WORDS: &[&str] = &[
+    "aout", "april", "august", "avril", "december", "decembre", "dimanche", "february", "fevrier", "friday",
+    "january", "janvier", "jeudi", "juillet", "juin", "july", "june", "lundi", "mai", "march", "mardi", "mars", "may",
+    "mercredi", "monday", "november", "novembre", "october", "octobre", "samedi", "saturday", "september",
+    "septembre", "sunday", "thursday", "tuesday", "vendredi", "wednesday",
+];
+
+/// Words of headings and numbering (Chapitre VII, Livre II): never a term.
+pub(crate) static HEADING_WORDS: &[&str] = &[
+    "act", "acte", "annexe", "appendix", "article", "book", "chant", "chapitre", "chapter", "conclusion", "epilogue",
+    "episode", "figure", "fin", "illustration", "introduction", "livre", "number", "numero", "page", "part", "partie",
+    "photo", "preface", "prologue", "scene", "section", "sommaire", "table", "tableau", "tome", "volume",
+];
+
+/// French adjectives that stand before their noun (petit, pauvre, jeune): they make free phrases, not terms.
+pub(crate) static PRENOMINAL_ADJECTIVES: &[&str] = &[
+    "affreuse", "affreux", "ancien", "ancienne", "anciennes", "anciens", "bas", "basse", "basses", "beau", "beaux",
+    "bel", "belle", "belles", "bon", "bonne", "bonnes", "bons", "brave", "braves", "certain", "certaine", "cher",
+    "chere", "cheres", "chers", "court", "courte", "demi", "drole", "enorme", "epais", "epaisse", "excellent",
+    "excellente", "fameuse", "fameux", "fausse", "fausses", "faux", "gentil", "gentille", "grand", "grande",
+    "grandes", "grands", "gros", "grosse", "grosses", "haut", "haute", "hautes", "hauts", "immense", "jeune",
+    "jeunes", "joli", "jolie", "jolies", "jolis", "large", "larges", "long", "longs", "longue", "longues", "mauvais",
+    "mauvaise", "mauvaises", "meilleur", "meilleure", "meilleures", "meilleurs", "moindre", "nouveau", "nouveaux",
+    "nouvel", "nouvelle", "nouvelles", "pauvre", "pauvres", "petit", "petite", "petites", "petits", "pire", "pires",
+    "prochain", "prochaine", "prochaines", "prochains", "profond", "profonde", "propre", "propres", "sacre", "seul",
+    "seule", "seules", "seuls", "simple", "simples", "vaste", "veritable", "veritables", "vieil", "vieille",
+    "vieilles", "vieux", "vrai", "vraie", "vraies", "vrais",
+];
+
+/// French adjectives that follow their noun without an adjective's ending (rouge, civil, nord): they end
+/// names like Étoile rouge or mer Noire.
+pub(crate) static POSTNOMINAL_ADJECTIVES: &[&str] = &[
+    "blanc", "blanche", "blanches", "blancs", "bleu", "bleue", "bleues", "bleus", "brun", "brune", "brunes", "bruns",
+    "central", "centrale", "centrales", "centraux", "chaud", "chaude", "commun", "commune", "communes", "communs",
+    "froid", "froide", "gris", "grise", "grises", "inferieur", "inferieure", "jaune", "jaunes", "libre", "libres",
+    "moyen", "moyenne", "moyennes", "moyens", "noir", "noire", "noires", "noirs", "nord", "orange", "ouest", "propre",
+    "public", "publics", "publique", "publiques", "rose", "roses", "rouge", "rouges", "sacree", "sacrees", "sacres",
+    "sec", "seche", "sud", "superieur", "superieure", "superieures", "superieurs", "unique", "uniques", "vert",
+    "verte", "vertes", "verts", "violet", "violets", "violette", "violettes",
+];
+
+/// Nouns too general to head or end a term (fois, chose, homme, moment), and units.
+pub(crate) static GENERIC_NOUNS: &[&str] = &[
+    "air", "an", "annee", "annees", "ans", "besoin", "bord", "bout", "cas", "centaine", "centaines", "chance",
+    "chose", "choses", "cm", "cote", "coup", "coups", "dame", "debut", "dizaine", "dizaines", "dollar", "dollars",
+    "enfant", "enfants", "ensemble", "envie", "espece", "euro", "euros", "exemple", "facon", "femme", "femmes",
+    "fille", "filles", "fin", "fois", "fond", "franc", "francs", "garcon", "garcons", "genre", "gens", "heure",
+    "heures", "homme", "hommes", "idee", "idees", "instant", "instants", "jour", "jours", "kg", "kilometre",
+    "kilometres", "km", "lieu", "madame", "mademoiselle", "main", "mains", "maniere", "metre", "metres", "milieu",
+    "millier", "milliers", "minute", "minutes", "mois", "moitie", "moment", "moments", "monde", "monsieur", "mot",
+    "mots", "nombre", "oeil", "part", "peine", "personne", "personnes", "pied", "pieds", "plupart", "pouce", "pouces",
+    "pour-cent", "pourcent", "propos", "quart", "question", "questions", "raison", "reste", "seconde", "secondes",
+    "semaine", "semaines", "sieur", "sorte", "sujet", "temps", "tete", "tetes", "tiers", "tort", "voix", "yeux",
+];
+
+/// Pronouns joined to a verb by a hyphen (Écoutez-moi, dit-il, est-ce): such a word is a verb, not a name.
+pub(crate) static CLITICS: &[&str] = &[
+    "ce", "ci", "elle", "elles", "en", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "moi",
+    "nous", "on", "t-elle", "t-elles", "t-il", "t-ils", "t-on", "toi", "tu", "vous", "y",
+];
+
+/// Small words inside names (Office de tourisme, Ludwig van Beethoven, Abu Bakr al-Baghdadi).
+pub(crate) static CONNECTORS: &[&str] = &[
+    "al", "ap", "ar", "ben", "bin", "d", "da", "das", "de", "del", "della", "den", "der", "des", "di", "dos", "du",
+    "el", "ibn", "l", "la", "le", "les", "of", "ten", "ter", "van", "von", "y", "zu",
+];
+
+/// Words before a noun phrase: determiners and prepositions.
+pub(crate) static DETERMINERS: &[&str] = &[
+    "a", "an", "at", "au", "aux", "avec", "by", "ce", "ces", "cet", "cette", "chez", "contre", "d", "dans", "de",
+    "des", "du", "en", "entre", "for", "from", "her", "his", "in", "its", "l", "la", "le", "les", "leur", "leurs",
+    "ma", "mes", "mon", "my", "nos", "notre", "of", "on", "our", "par", "pour", "sa", "sans", "selon", "ses", "son",
+    "sous", "sur", "ta", "tes", "the", "their", "these", "this", "those", "ton", "un", "une", "vers", "vos", "votre",
+    "with", "your",
+];
+
+/// Subject pronouns (and French "qui"): the word after one (clitics aside) is a verb.
+pub(crate) static SUBJECT_PRONOUNS: &[&str] = &[
+    "elle", "elles", "he", "i", "il", "ils", "j", "je", "nous", "on", "qui", "she", "they", "tu", "vous", "we",
+];
+
+/// Adverbs of degree: the word after one is an adjective (or an adverb).
+pub(crate) static DEGREE_ADVERBS: &[&str] = &[
+    "assez", "aussi", "bien", "fort", "less", "moins", "more", "most", "plus", "quite", "rather", "si", "so",
+    "tellement", "too", "tres", "trop", "very",
+];
+
+/// Words before a place name (à, en, près de, ville de, habitants de).
+pub(crate) static PLACE_CUES: &[&str] = &[
+    "a", "at", "au", "aux", "capital", "capitale", "city", "commune", "county", "dans", "departement", "depuis", "en",
+    "from", "habitants", "in", "near", "pres", "province", "region", "town", "vers", "village", "ville",
+];
+
+/// Common given names in many languages and transliterations: a name of several words that starts with one
+/// is a person's, and adds the given name to the surname (a full form).
+pub(crate) static GIVEN_NAMES: &[&str] = &[
+    "aaron", "abdallah", "abdel", "abdelaziz", "abdelkader", "abdul", "abdullah", "abel", "abou", "abu", "adam",
+    "adel", "adele", "adrian", "adrien", "agathe", "agnes", "ahmad", "ahmed", "ahmet", "aicha", "aisha", "alain",
+    "alan", "alban", "albert", "alberto", "alejandro", "aleksandar", "aleksandr", "aleksandra", "aleksei", "aleksey",
+    "alessandro", "alex", "alexander", "alexandra", "alexandre", "alexandru", "alexei", "alexey", "alexis", "alfred",
+    "ali", "alice", "alicia", "aline", "almazbek", "alphonse", "amanda", "amandine", "amelie", "amin", "amine",
+    "amir", "amy", "ana", "anastasia", "anatole", "anatoli", "anatoliy", "anatoly", "andre", "andrea", "andreas",
+    "andree", "andrei", "andrew", "andrey", "andriy", "andrzej", "ange", "angela", "angele", "angelique", "anna",
+    "anne", "annie", "ante", "anthony", "antoine", "antoinette", "anton", "antonio", "antony", "ariane", "armand",
+    "arnaud", "arseni", "arseniy", "arthur", "artiom", "artyom", "audrey", "augustin", "aurelie", "aurelien", "axel",
+    "aziz", "bachar", "baptiste", "barack", "barbara", "bashar", "basile", "beatrice", "benjamin", "benoit",
+    "bernard", "bertrand", "bidzina", "bill", "blaise", "bob", "bogdan", "boris", "brigitte", "bruno", "camille",
+    "carl", "carla", "carlo", "carlos", "carmen", "caroline", "catherine", "cecile", "celine", "chantal", "charles",
+    "charlie", "charlotte", "chris", "christian", "christiane", "christine", "christophe", "christopher", "claire",
+    "clara", "claude", "claudine", "clement", "colette", "constantin", "corinne", "cyril", "cyrille", "damien", "dan",
+    "daniel", "daniela", "danielle", "daria", "daryna", "dasha", "dave", "david", "denis", "denise", "didier",
+    "diego", "dimitri", "dmitri", "dmitrij", "dmitriy", "dmitro", "dmitry", "dmytro", "dominique", "donald",
+    "dorothee", "edmond", "edouard", "eduard", "edward", "elena", "eleonore", "elie", "elisabeth", "elise",
+    "elizabeth", "elon", "emile", "emilie", "emma", "emmanuel", "emmanuelle", "emomali", "eric", "ernest", "ernst",
+    "etienne", "eugene", "eugenie", "evgeni", "evgeny", "evgueni", "fabien", "fabienne", "fabrice", "farid", "fatima",
+    "fatma", "felipe", "felix", "ferdinand", "ferenc", "fernand", "fernando", "fiodor", "florence", "florian",
+    "francesco", "francis", "franck", "francois", "francoise", "franjo", "frank", "franz", "frederic", "frederique",
+    "friedrich", "fyodor", "gabriel", "gabrielle", "gary", "gaston", "gennadi", "gennady", "geoffrey", "georg",
+    "george", "georges", "georgi", "georgy", "gerald", "gerard", "gerhard", "germaine", "ghislaine", "gilbert",
+    "gilles", "ginette", "giovanni", "giuseppe", "gordon", "greg", "gregoire", "gregory", "grigori", "grigory",
+    "guillaume", "gurbanguly", "gustave", "guy", "hafez", "hakan", "hamid", "hans", "harry", "hassan", "hector",
+    "heinrich", "helene", "helmut", "henri", "henriette", "henry", "herbert", "herve", "heydar", "hillary", "hosni",
+    "hubert", "hugo", "hugues", "hussein", "ibrahim", "igor", "ihor", "ilham", "ilia", "ilya", "imre", "indira",
+    "ioulia", "irakli", "irene", "irina", "isaac", "isabelle", "ivan", "jack", "jacqueline", "jacques", "jake",
+    "james", "jan", "jane", "janos", "javier", "jean", "jean-baptiste", "jean-claude", "jean-francois", "jean-louis",
+    "jean-luc", "jean-marc", "jean-marie", "jean-michel", "jean-paul", "jean-pierre", "jeanne", "jeannine", "jeff",
+    "jens", "jeremy", "jerome", "jerry", "jerzy", "jessica", "jim", "jiri", "joachim", "joan", "joao", "joaquim",
+    "joe", "johann", "johannes", "john", "jonathan", "jorge", "jose", "josep", "joseph", "josette", "josiane", "juan",
+    "jules", "julia", "julie", "julien", "juliette", "jurgen", "justin", "kaja", "kamala", "kamel", "karel", "karim",
+    "karima", "karin", "karl", "kassym-jomart", "katarzyna", "katerina", "kateryna", "katia", "katya", "keir",
+    "kemal", "ken", "kevin", "kirsten", "klaus", "konstantin", "kostiantyn", "krzysztof", "lajos", "larry", "laura",
+    "laurence", "laurent", "lea", "lech", "leon", "leonard", "leonie", "lev", "levan", "liliane", "lindsey", "lionel",
+    "liz", "lloyd", "louis", "louise", "luc", "luca", "lucas", "lucie", "lucien", "ludmila", "ludovic", "luigi",
+    "luis", "lydie", "lyudmila", "madeleine", "magali", "mahmoud", "mahmud", "manuel", "marc", "marcel", "marcelle",
+    "marco", "margaret", "margot", "maria", "marianne", "mariano", "marie", "marie-christine", "marie-claire",
+    "marie-france", "marina", "mario", "marion", "mark", "martha", "marthe", "martin", "martine", "mary", "maryam",
+    "mathieu", "mathilde", "matt", "matteo", "matthieu", "maurice", "max", "maxim", "maxime", "maximilien", "mehdi",
+    "mehmet", "michael", "michal", "michel", "michele", "michelle", "miguel", "mike", "mikhail", "mikhailo",
+    "mikheil", "milorad", "mitch", "mohamad", "mohamed", "mohammad", "mohammed", "monique", "moustafa", "muhammad",
+    "mustafa", "mykhailo", "mykola", "nabil", "nadia", "nadine", "nancy", "narendra", "natalia", "natalie",
+    "nathalie", "nick", "nicola", "nicolas", "nicole", "nigel", "nikita", "nikol", "nikolai", "nikolay", "nina",
+    "noel", "noemie", "nursultan", "odette", "odile", "olaf", "oleg", "oleh", "oleksandr", "oleksandra", "oleksiy",
+    "olena", "olga", "olivier", "omar", "oscar", "otto", "pablo", "paolo", "pascal", "pascale", "patrice", "patricia",
+    "patrick", "paul", "paule", "pauline", "pavel", "pavlo", "pedro", "peter", "petr", "petro", "philippe", "pierre",
+    "pietro", "piotr", "pyotr", "rachel", "rachid", "rafael", "rahul", "ramzan", "raphael", "raymond", "rebecca",
+    "recep", "regis", "remi", "remy", "renaud", "rene", "renee", "ricardo", "richard", "rick", "rishi", "rob",
+    "robert", "roberto", "rod", "roger", "roland", "romain", "roman", "ron", "rosa", "rose", "ruslan", "ryan",
+    "sabine", "sadyr", "said", "salim", "salma", "salome", "sam", "samir", "samuel", "sandrine", "santiago", "sarah",
+    "scott", "sebastien", "serdar", "serge", "sergei", "sergey", "sergio", "sergiy", "serguei", "serhii", "serhiy",
+    "shavkat", "simon", "simone", "slobodan", "sofia", "solange", "sonia", "sophie", "stanislas", "stanislav",
+    "stefan", "stefano", "stepan", "stephane", "stephanie", "steve", "suzanne", "svetlana", "sviatlana", "sviatoslav",
+    "sylvain", "sylvie", "tadeusz", "taras", "tatiana", "tatyana", "tayyip", "ted", "terry", "theo", "theodore",
+    "theresa", "therese", "thierry", "thomas", "tim", "timothee", "tom", "tomas", "tony", "ulrich", "umar", "ursula",
+    "urszula", "vaclav", "valentin", "valentina", "valeri", "valerie", "valeriy", "valery", "vasily", "vassili",
+    "veronique", "victor", "victoria", "viktor", "viktoria", "vincent", "violette", "virginie", "vitali", "vitaliy",
+    "vitaly", "vladimir", "vladislav", "vojislav", "volodymyr", "walter", "wilhelm", "william", "wladimir",
+    "wojciech", "wolfgang", "xavier", "yann", "yannick", "yasmina", "yassine", "yevgeny", "yevhen", "youri",
+    "youssef", "yulia", "yuri", "yuriy", "yusuf", "yves", "yvette", "yvonne", "zbigniew", "zinedine", "zoe", "zoran",
+];
+
+/// Common nouns and adjectives that institutions capitalise (République, Intérieur, Affaires étrangères,
+/// droits de l'Homme): never a name on their own, and the end of a term after a lower-case head.
+pub(crate) static INSTITUTION_WORDS: &[&str] = &[
+    "affaires", "affairs", "agriculture", "armee", "armees", "army", "assemblee", "assembly", "aviation", "church",
+    "citoyens", "civil", "civile", "commerce", "conseil", "constitution", "council", "cour", "court", "culture",
+    "defence", "defense", "democratique", "departemental", "departementale", "droits", "ecologie", "economie",
+    "economy", "education", "egalite", "eglise", "energie", "enseignement", "environment", "environnement", "etat",
+    "etats", "etrangeres", "europeennes", "exterieur", "federal", "federale", "finances", "forces", "foreign",
+    "fraternite", "gendarmerie", "general", "generale", "gouvernement", "government", "guerre", "health", "homme",
+    "housing", "humain", "humains", "human", "industrie", "industry", "interieur", "interieure", "interior",
+    "international", "internationale", "jeunesse", "justice", "labor", "labour", "liberation", "liberte", "liberty",
+    "logement", "marine", "militaire", "military", "mondial", "mondiale", "municipal", "municipale", "nation",
+    "national", "nationale", "nations", "navy", "outre-mer", "paix", "parlement", "parliament", "patrimoine", "peace",
+    "police", "populaire", "presidence", "presidency", "publics", "publique", "recherche", "regional", "regionale",
+    "republic", "republique", "resistance", "revolution", "rights", "sante", "securite", "security", "senat",
+    "senate", "social", "sociale", "solidarite", "sports", "state", "states", "superieur", "superieure", "supreme",
+    "tourisme", "transport", "transports", "travail", "travailleurs", "treasury", "unies", "unis", "united", "war",
+    "world",
+];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tables_are_sorted_folded_and_unique() {
+        for table in [
+            FUNCTION_WORDS, NUMBERS, TITLES, ORGANISATION_HEADS, PLACE_HEADS, HEADING_WORDS, PRENOMINAL_ADJECTIVES,
+            GENERIC_NOUNS, CLITICS, CONNECTORS, DETERMINERS, SUBJECT_PRONOUNS, DEGREE_ADVERBS, PLACE_CUES, GIVEN_NAMES,
+            INSTITUTION_WORDS, FEATURE_HEADS, POSTNOMINAL_ADJECTIVES, DATE_WORDS,
+        ] {
+            for pair in table.windows(2) {
+                assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
+            }
+            for word in table {
+                assert_eq!(fold(word), *word, "{word} is not folded");
+            }
+        }
+    }
+
+    #[test]
+    fn look_ups_fold_first() {
+        assert!(holds(FUNCTION_WORDS, "Après"));
+        assert!(holds(TITLES, "Mme"));
+        assert!(holds(ORGANISATION_HEADS, "Fédération"));
+        assert!(holds(CONNECTORS, "d'"));
+        assert!(!holds(FUNCTION_WORDS, "Loukachenko"));
+    }
+}
