@@ -8,6 +8,10 @@
 //! document, reading from the file and, with --write's work, writing to another; then criterion times
 //! both modes on the 100 MB document.
 //!
+//! One long line (issue 12): a document of a single line of 2.5, 5 and 10 MB with a deprecated variant in
+//! every fifth word (about 350,000 findings at 10 MB), checked and written: the time must grow with the size,
+//! not with its square.
+//!
 //! Run: `cargo bench --bench normalize`
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -114,12 +118,62 @@ fn command_line(base: &TermBase, document: &Path, dir: &Path) {
     }
 }
 
+/// A document of one line of about `size` bytes, a deprecated variant every fifth word.
+fn one_line(base: &TermBase, size: usize) -> String {
+    let variants: Vec<&str> = base
+        .concepts
+        .iter()
+        .flat_map(|c| c.languages["fr"].variants.iter().map(|t| t.form.as_str()))
+        .filter(|f| !f.contains(' '))
+        .take(1000)
+        .collect();
+    let words = ["le", "train", "de", "nuit", "part"];
+    let mut line = String::with_capacity(size + 64);
+    let mut k = 0;
+    while line.len() < size {
+        line.push_str(if k % 5 == 0 { variants[k / 5 % variants.len()] } else { words[k % 5] });
+        line.push(' ');
+        k += 1;
+    }
+    line.push('\n');
+    line
+}
+
+/// Normalisation of one long line, checked and written, at three sizes.
+fn long_line(base: &TermBase, normalizer: &Normalizer) {
+    for size in [5 * MB / 2, 5 * MB, 10 * MB] {
+        let line = one_line(base, size);
+        for write in [false, true] {
+            let started = Instant::now();
+            let mut out: Vec<u8> = Vec::new();
+            let (findings, peak) = counting::peak_during(|| {
+                let mut findings = 0;
+                let output: Option<&mut dyn Write> = if write { Some(&mut out) } else { None };
+                normalizer.run(line.as_bytes(), output, DocumentFormat::Text, "line", &mut |_| findings += 1).unwrap();
+                findings
+            });
+            println!(
+                "one line of {:.1} MB, {}: {findings} findings in {:.2} s, peak heap {:.1} MB (output kept in memory: {:.1} MB)",
+                line.len() as f64 / 1e6,
+                if write { "write" } else { "check" },
+                started.elapsed().as_secs_f64(),
+                peak as f64 / 1e6,
+                out.len() as f64 / 1e6
+            );
+        }
+    }
+}
+
 fn bench(c: &mut Criterion) {
     let base = names::generated(26_000, 2);
     let started = Instant::now();
     let normalizer = Normalizer::new(&base, "fr", &NormalizeOptions::default());
     println!("glossary: {} spellings to replace (built in {:.2} s)", normalizer.len(), started.elapsed().as_secs_f64());
     assert!(normalizer.len() >= 50_000, "the glossary holds at least 50,000 variants");
+    long_line(&base, &normalizer);
+    if std::env::var_os("TRAME_BENCH_LONG_LINE_ONLY").is_some() {
+        return;
+    }
     let dir = tempfile::tempdir().unwrap();
     let written = dir.path().join("out.txt");
     for size in [10 * MB, 100 * MB] {

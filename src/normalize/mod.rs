@@ -126,7 +126,8 @@ pub struct Summary {
 /// Finds and replaces the deprecated spellings of one language.
 pub struct Normalizer {
     automaton: AhoCorasick,
-    rules: Vec<Rule>,
+    /// The rules of each pattern of the automaton (one folded pattern may have an exact rule and another).
+    rules: Vec<Vec<Rule>>,
     /// Text gathered before matching, in bytes (at least 4 pieces).
     chunk: usize,
     /// The longest piece read at once.
@@ -141,17 +142,20 @@ impl Normalizer {
     /// A normaliser for documents in `language` (a primary tag such as `fr`), from the terms of `base`.
     pub fn new(base: &crate::termbase::TermBase, language: &str, options: &NormalizeOptions) -> Self {
         let mut folder = Folder::default();
-        let rules = rules::rules(base, language, options, &mut folder);
+        let mut by_pattern: indexmap::IndexMap<String, Vec<Rule>> = indexmap::IndexMap::new();
+        for rule in rules::rules(base, language, options, &mut folder) {
+            by_pattern.entry(rule.pattern.clone()).or_default().push(rule);
+        }
         let automaton = AhoCorasickBuilder::new()
             .match_kind(MatchKind::LeftmostLongest)
-            .build(rules.iter().map(|r| r.pattern.as_str()))
+            .build(by_pattern.keys())
             .expect("patterns build");
-        Normalizer { automaton, rules, chunk: CHUNK, max_piece: MAX_PIECE }
+        Normalizer { automaton, rules: by_pattern.into_values().collect(), chunk: CHUNK, max_piece: MAX_PIECE }
     }
 
     /// How many spellings it looks for.
     pub fn len(&self) -> usize {
-        self.rules.len()
+        self.rules.iter().map(Vec::len).sum()
     }
 
     /// Whether it looks for nothing.
@@ -236,30 +240,26 @@ impl Normalizer {
         let text = pending.text.as_str();
         folder.fold_into(text, folded);
         let mut written = 0;
-        let mut line = pending.line;
-        let mut line_start = 0;
+        let mut cursor = Cursor { at: 0, line: pending.line, line_start: 0, column: pending.column };
         // Where the search goes on: past a match taken, but just after the start of one left (a word
-        // glued to its neighbour, a protected span), so that a shorter spelling inside it is still found.
+        // glued to its neighbour, a protected span, a case the rule does not take), so that a shorter
+        // spelling inside it is still found.
         let mut at = 0;
         while let Some(m) = self.automaton.find(Input::new(&folded.text).span(at..folded.text.len())) {
             let (start, end) = folded.original_span(m.start(), m.end(), text);
             if start >= keep_from {
                 break;
             }
-            if !whole_word(text, start, end) || pending.is_protected(start, end) {
+            let original = &text[start..end];
+            let rule = self.rules[m.pattern().as_usize()].iter().find(|r| r.applies_to(original));
+            let Some(rule) = rule.filter(|_| whole_word(text, start, end) && !pending.is_protected(start, end)) else {
                 at = m.start() + 1;
                 continue;
-            }
+            };
             at = m.end();
-            let rule = &self.rules[m.pattern().as_usize()];
-            let original = &text[start..end];
             let replacement = rules::shaped(original, &rule.replacement);
-            line += text[line_start..start].matches('\n').count();
-            if let Some(k) = text[line_start..start].rfind('\n') {
-                line_start += k + 1;
-            }
-            let before = text[line_start..start].chars().count();
-            let column = before + 1 + if line == pending.line { pending.column } else { 0 };
+            cursor.advance(text, start);
+            let (line, line_start, column) = (cursor.line, cursor.line_start, cursor.column + 1);
             found(Finding {
                 file: name.to_string(),
                 line,
@@ -284,10 +284,41 @@ impl Normalizer {
 
 const BOM: &[u8] = &[0xEF, 0xBB, 0xBF];
 
+/// A position in the pending text, moved forward only, so that lines and columns cost time in proportion
+/// to the text (not to the text times the matches on a long line).
+struct Cursor {
+    /// Byte offset reached.
+    at: usize,
+    /// Its 1-based line.
+    line: usize,
+    /// Where that line starts in the text (0 when it started before).
+    line_start: usize,
+    /// Characters between the start of the line and `at`.
+    column: usize,
+}
+
+impl Cursor {
+    fn advance(&mut self, text: &str, to: usize) {
+        let between = &text.as_bytes()[self.at..to];
+        match memchr::memrchr(b'\n', between) {
+            Some(k) => {
+                self.line += memchr::memchr_iter(b'\n', between).count();
+                self.line_start = self.at + k + 1;
+                self.column = text[self.line_start..to].chars().count();
+            }
+            None => self.column += text[self.at..to].chars().count(),
+        }
+        self.at = to;
+    }
+}
+
 /// The line around a match (at most about 70 characters each side), trimmed.
 fn context(text: &str, line_start: usize, start: usize, end: usize) -> String {
     const SIDE: usize = 70;
-    let line_end = memchr::memchr(b'\n', &text.as_bytes()[end..]).map_or(text.len(), |k| end + k);
+    // Look for the end of the line no further than the characters kept.
+    let window = (end + 4 * SIDE).min(text.len());
+    let window = (window..=text.len()).find(|&k| text.is_char_boundary(k)).unwrap_or(text.len());
+    let line_end = memchr::memchr(b'\n', &text.as_bytes()[end..window]).map_or(window, |k| end + k);
     let from = text[line_start..start].char_indices().rev().nth(SIDE - 1).map_or(line_start, |(k, _)| line_start + k);
     let to = text[end..line_end].char_indices().nth(SIDE).map_or(line_end, |(k, _)| end + k);
     text[from..to].trim().to_string()

@@ -2,6 +2,11 @@
 //! probable errors of L (admitted ones too on request), and the spellings other languages give a person
 //! (Loukachenko in an English text), each replaced by L's preferred form or, when it is closer (a full
 //! name, a given name glued to the surname), L's full form.
+//!
+//! A variant matches only as a whole (Sergey Lavrov, never Sergey alone in Sergey Brin), and only in the
+//! case it could take: a variant written with a capital matches capitalised text (Associations never
+//! touches associations). A variant that differs from the preferred form only by accents or case (Etats
+//! for États) matches only as written, and only when the glossary deprecates it itself.
 
 use super::NormalizeOptions;
 use super::folded::Folder;
@@ -13,6 +18,11 @@ use std::collections::{HashMap, HashSet};
 pub(crate) struct Rule {
     /// The folded form searched for.
     pub pattern: String,
+    /// The text must start with a capital (the variant is written with one).
+    pub capitalised: bool,
+    /// The text must be exactly this (whitespace runs aside): a variant that differs from its
+    /// replacement only by accents or case.
+    pub exact: Option<String>,
     /// What replaces it (its case adapted to what it replaces).
     pub replacement: String,
     pub concept: String,
@@ -23,6 +33,7 @@ pub(crate) struct Rule {
 pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions, folder: &mut Folder) -> Vec<Rule> {
     // Forms that are correct in this language, in any concept: never replaced.
     let mut correct: HashSet<String> = HashSet::new();
+    let mut exactly_correct: HashSet<String> = HashSet::new();
     for concept in &base.concepts {
         if let Some(terms) = concept.languages.get(language) {
             for term in terms.all() {
@@ -31,6 +42,7 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
                     || term.status == Status::Suggested;
                 if accepted && term.kind != Kind::Error {
                     correct.insert(folder.fold(&term.form));
+                    exactly_correct.insert(squash(&term.form));
                 }
             }
         }
@@ -63,37 +75,77 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
             .flat_map(|(_, t)| {
                 t.all().filter(|t| t.status != Status::Suggested).map(|t| (t, "deprecated".to_string()))
             });
-        for (term, status) in own.chain(foreign) {
+        let own: Vec<_> = own.map(|(t, s)| (t, s, true)).collect();
+        for (term, status, listed) in own.into_iter().chain(foreign.map(|(t, s)| (t, s, false))) {
             let replacement = match full_form {
                 Some(full) if closer_to(folder, &term.form, full, preferred) => full,
                 _ => preferred.as_str(),
             };
-            let (form, replacement) = narrow(&term.form, replacement);
+            let (form, replacement) = (term.form.clone(), replacement.to_string());
             let pattern = folder.fold(&form);
-            if pattern.is_empty()
-                || pattern == folder.fold(&replacement)
-                || correct.contains(&pattern)
-                || keep.contains(&pattern)
-            {
+            let capitalised = form.chars().next().is_some_and(char::is_uppercase);
+            if pattern.is_empty() || keep.contains(&pattern) {
                 continue;
             }
-            candidates.push(Rule { pattern, replacement, concept: concept.id.clone(), status });
+            // Accents or case only: replaced only where written so, and only when this language's
+            // glossary deprecates that spelling itself.
+            let exact = pattern == folder.fold(&replacement);
+            if exact {
+                if !listed || squash(&form) == squash(&replacement) || exactly_correct.contains(&squash(&form)) {
+                    continue;
+                }
+            } else if correct.contains(&pattern) {
+                continue;
+            }
+            candidates.push(Rule {
+                pattern,
+                capitalised,
+                exact: exact.then(|| squash(&form)),
+                replacement,
+                concept: concept.id.clone(),
+                status,
+            });
         }
     }
     // A form that two concepts would replace differently is ambiguous: left alone.
-    let mut targets: HashMap<&str, HashSet<&str>> = HashMap::new();
+    let mut targets: HashMap<(&str, Option<&str>), HashSet<&str>> = HashMap::new();
     for rule in &candidates {
-        targets.entry(&rule.pattern).or_default().insert(&rule.replacement);
+        targets.entry((&rule.pattern, rule.exact.as_deref())).or_default().insert(&rule.replacement);
     }
-    let ambiguous: HashSet<String> = targets.iter().filter(|(_, r)| r.len() > 1).map(|(p, _)| p.to_string()).collect();
+    let ambiguous: HashSet<(String, Option<String>)> =
+        targets.iter().filter(|(_, r)| r.len() > 1).map(|((p, e), _)| (p.to_string(), e.map(str::to_string))).collect();
+    // A form that is another rule's replacement is not replaced (no chains); an exact rule differs from
+    // its replacement by accents or case, so it is compared as written.
     let replacements: HashSet<String> = candidates.iter().map(|r| folder.fold(&r.replacement)).collect();
+    let exact_replacements: HashSet<String> = candidates.iter().map(|r| squash(&r.replacement)).collect();
     let mut seen = HashSet::new();
     candidates
         .into_iter()
         .filter(|r| {
-            !ambiguous.contains(&r.pattern) && !replacements.contains(&r.pattern) && seen.insert(r.pattern.clone())
+            let chained = match &r.exact {
+                Some(form) => exact_replacements.contains(form),
+                None => replacements.contains(&r.pattern),
+            };
+            !ambiguous.contains(&(r.pattern.clone(), r.exact.clone()))
+                && !chained
+                && seen.insert((r.pattern.clone(), r.exact.clone()))
         })
         .collect()
+}
+
+/// Whitespace runs as one space.
+pub(crate) fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+impl Rule {
+    /// Whether the text found, `original`, is written so that this rule applies to it.
+    pub(crate) fn applies_to(&self, original: &str) -> bool {
+        if let Some(exact) = &self.exact {
+            return squash(original) == *exact;
+        }
+        !self.capitalised || original.chars().next().is_some_and(char::is_uppercase)
+    }
 }
 
 /// Whether `form` is closer to `a` than to `b`, letters only (Vladimirpoutine: Vladimir Poutine rather
@@ -102,19 +154,6 @@ fn closer_to(folder: &mut Folder, form: &str, a: &str, b: &str) -> bool {
     let mut letters = |s: &str| folder.fold(s).chars().filter(|c| c.is_alphanumeric()).collect::<String>();
     let (form, a, b) = (letters(form), letters(a), letters(b));
     strsim::normalized_levenshtein(&form, &a) > strsim::normalized_levenshtein(&form, &b)
-}
-
-/// When a name of several words differs from its replacement in one word only (Alexandre Lukachenko /
-/// Alexandre Loukachenko), only that word is replaced.
-fn narrow(form: &str, replacement: &str) -> (String, String) {
-    let (a, b): (Vec<&str>, Vec<&str>) = (form.split_whitespace().collect(), replacement.split_whitespace().collect());
-    if a.len() > 1 && a.len() == b.len() {
-        let differing: Vec<usize> = (0..a.len()).filter(|&k| a[k] != b[k]).collect();
-        if let [k] = differing[..] {
-            return (a[k].to_string(), b[k].to_string());
-        }
-    }
-    (form.to_string(), replacement.to_string())
 }
 
 /// `replacement` in the case of `original` (LUKACHENKO → LOUKACHENKO, lukachenko → loukachenko), with the
@@ -161,17 +200,5 @@ mod tests {
         assert_eq!(shaped("Lukachenko", "Loukachenko"), "Loukachenko");
         assert_eq!(shaped("Alexander\nLukashenko", "Alexandre Loukachenko"), "Alexandre\nLoukachenko");
         assert_eq!(shaped("otan", "OTAN"), "otan");
-    }
-
-    #[test]
-    fn narrowing() {
-        assert_eq!(
-            narrow("Alexandre Lukachenko", "Alexandre Loukachenko"),
-            ("Lukachenko".into(), "Loukachenko".into())
-        );
-        assert_eq!(
-            narrow("Alexander Lukashenko", "Alexandre Loukachenko"),
-            ("Alexander Lukashenko".into(), "Alexandre Loukachenko".into())
-        );
     }
 }

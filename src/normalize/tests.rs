@@ -14,7 +14,10 @@ fn french_and_english() {
     let (fr, found) = run("fr", DocumentFormat::Text, "Alexandre Lukachenko et Lukashenko.\r\nKieu est loin.\n");
     assert_eq!(fr, "Alexandre Loukachenko et Loukachenko.\r\nKiev est loin.\n");
     let pairs: Vec<(&str, &str)> = found.iter().map(|f| (f.found.as_str(), f.replacement.as_str())).collect();
-    assert_eq!(pairs, [("Lukachenko", "Loukachenko"), ("Lukashenko", "Loukachenko"), ("Kieu", "Kiev")]);
+    assert_eq!(
+        pairs,
+        [("Alexandre Lukachenko", "Alexandre Loukachenko"), ("Lukashenko", "Loukachenko"), ("Kieu", "Kiev")]
+    );
     assert_eq!((found[2].line, found[2].column, found[2].byte_offset), (2, 1, 37));
     let (en, _) = run("en", DocumentFormat::Text, "Loukachenko's men met Poutine.\n");
     assert_eq!(en, "Lukashenko's men met Putin.\n");
@@ -99,4 +102,104 @@ fn a_spelling_inside_a_longer_one_left_out_is_found() {
     normalizer.run(text.as_bytes(), None, DocumentFormat::Text, "t", &mut |f| found.push(f)).unwrap();
     let found: Vec<_> = found.iter().map(|f| (f.line, f.column, f.found.as_str(), f.replacement.as_str())).collect();
     assert_eq!(found, [(2, 1, "Lukashenko", "Loukachenko")]);
+}
+
+/// A normaliser for French from a term base written in TOML.
+fn normalizer(toml: &str) -> Normalizer {
+    let base = crate::termbase::parse(toml, std::path::Path::new("test.toml")).unwrap();
+    Normalizer::new(&base, "fr", &NormalizeOptions::default())
+}
+
+fn replaced(normalizer: &Normalizer, text: &str) -> (String, Vec<(String, String)>) {
+    let mut out = Vec::new();
+    let mut found = Vec::new();
+    normalizer.run(text.as_bytes(), Some(&mut out), DocumentFormat::Text, "t", &mut |f| found.push(f)).unwrap();
+    (String::from_utf8(out).unwrap(), found.into_iter().map(|f| (f.found, f.replacement)).collect())
+}
+
+const LAVROV: &str = r#"
+[[concept]]
+id = "lavrov"
+subject = "person"
+[concept.fr.preferred]
+form = "Sergueï Lavrov"
+[[concept.fr.variants]]
+form = "Sergey Lavrov"
+status = "deprecated"
+kind = "transliteration"
+"#;
+
+#[test]
+fn a_deprecated_multiword_variant_matches_only_whole() {
+    let n = normalizer(LAVROV);
+    let (out, found) = replaced(&n, "Sergey Brin a fondé Google.\n");
+    assert_eq!(out, "Sergey Brin a fondé Google.\n");
+    assert!(found.is_empty(), "{found:?}");
+    let (out, _) = replaced(&n, "Sergey Lavrov a parlé, puis SERGEY LAVROV a répété.\n");
+    assert_eq!(out, "Sergueï Lavrov a parlé, puis SERGUEÏ LAVROV a répété.\n");
+}
+
+#[test]
+fn a_capitalised_variant_matches_only_capitalised_text() {
+    let n = normalizer(
+        r#"
+[[concept]]
+id = "association"
+subject = "organisation"
+[concept.fr.preferred]
+form = "Association"
+[[concept.fr.variants]]
+form = "Associations"
+status = "deprecated"
+"#,
+    );
+    let (out, found) = replaced(&n, "Les associations du canton. Les Associations du canton. ASSOCIATIONS.\n");
+    assert_eq!(out, "Les associations du canton. Les Association du canton. ASSOCIATION.\n");
+    assert_eq!(found.len(), 2);
+}
+
+#[test]
+fn accent_only_variants_deprecated_by_the_glossary_match_as_written() {
+    let n = normalizer(
+        r#"
+[[concept]]
+id = "etats"
+subject = "term"
+[concept.fr.preferred]
+form = "États"
+[[concept.fr.variants]]
+form = "Etats"
+status = "deprecated"
+
+[[concept]]
+id = "kharkiv"
+subject = "place"
+[concept.fr.preferred]
+form = "Kharkiv"
+[[concept.fr.variants]]
+form = "Kharkov"
+status = "admitted"
+[[concept.fr.variants]]
+form = "KHARKIV"
+status = "suggested"
+"#,
+    );
+    let (out, found) = replaced(&n, "Les Etats membres, les États voisins, les etats d'âme, ETATS.\n");
+    assert_eq!(out, "Les États membres, les États voisins, les etats d'âme, ETATS.\n");
+    assert_eq!(found, [("Etats".to_string(), "États".to_string())]);
+    let (out, found) = replaced(&n, "Kharkov, Kharkiv, KHARKIV.\n");
+    assert_eq!(out, "Kharkov, Kharkiv, KHARKIV.\n");
+    assert!(found.is_empty());
+}
+
+#[test]
+fn positions_on_one_long_line() {
+    let n = normalizer(LAVROV);
+    let text = "Sergey Lavrov et x. ".repeat(2000) + "\n";
+    let mut found = Vec::new();
+    n.run(text.as_bytes(), None, DocumentFormat::Text, "t", &mut |f| found.push(f)).unwrap();
+    assert_eq!(found.len(), 2000);
+    for (k, f) in found.iter().enumerate() {
+        assert_eq!((f.line, f.column, f.byte_offset), (1, 1 + k * 20, k * 20));
+    }
 }

@@ -95,7 +95,12 @@ fn keep(form: &str, info: &FormInfo, evidence: &Evidence<'_>, language: usize, o
     if info.kind == CandidateKind::Name {
         return true;
     }
-    if info.count < options.min_term_frequency || info.after_determiner * 2 < info.count {
+    // Frequent, a noun phrase at least half the time, and a whole one (not ligne de partage, always
+    // followed by des eaux).
+    if info.count < options.min_term_frequency
+        || info.after_determiner * 2 < info.count
+        || info.continued * 2 > info.count
+    {
         return false;
     }
     let vocabulary = &evidence.vocabularies[language];
@@ -146,8 +151,18 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
                 break;
             }
             let surname = words[cut..].join(" ");
+            // A family's name (M. and Mme Weston, les Churchill) is no one person's; initials alone
+            // (K. Wien) join only a surname seen as a person's.
+            let initials_only = words[..cut].iter().all(|w| w.contains('.'));
+            if vocabulary.family_name(&surname) {
+                break;
+            }
             if let Some(t) = target(&name_key(&surname), &surname, g) {
-                moves.push((g, t, Kind::FullForm));
+                let person =
+                    groups[t].forms().any(|f| evidence.forms[language].get(f).is_some_and(|i| i.cues.person > 0));
+                if !initials_only || person {
+                    moves.push((g, t, Kind::FullForm));
+                }
                 break;
             }
         }
@@ -156,8 +171,11 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
     for (g, group) in groups.iter().enumerate() {
         let preferred = group.preferred();
         let Some((base, model)) = preferred.rsplit_once('-') else { continue };
-        let short_model =
-            (1..=3).contains(&model.chars().count()) && model.chars().all(|c| c.is_uppercase() || c.is_ascii_digit());
+        // A model of a named thing (Iskander-M), not of a brand in capitals (TI-58C).
+        let short_model = (1..=3).contains(&model.chars().count())
+            && model.chars().all(|c| c.is_uppercase() || c.is_ascii_digit())
+            && base.chars().filter(|c| c.is_alphabetic()).count() >= 4
+            && base.chars().any(char::is_lowercase);
         if !group.name || !short_model || moves.iter().any(|m| m.0 == g) {
             continue;
         }
@@ -405,7 +423,7 @@ fn make_concept(
         .map(|(l, f)| info(l, f).map_or(0, |i| i.count))
         .sum();
     let floor = if name { options.min_frequency } else { options.min_term_frequency };
-    if curated.is_none() && total < floor {
+    if total < floor {
         return None;
     }
     let mut lines = HashMap::new();

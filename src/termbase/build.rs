@@ -106,6 +106,8 @@ pub(super) struct FormInfo {
     pub cues: Cues,
     /// Occurrences after a determiner or a preposition (terms).
     pub after_determiner: u32,
+    /// Occurrences where a longer noun phrase goes on after it (terms).
+    pub continued: u32,
 }
 
 /// Everything gathered from the texts.
@@ -260,11 +262,13 @@ fn record(forms: &mut IndexMap<String, FormInfo>, candidate: Candidate, file: us
         kind: candidate.kind,
         cues: Cues::default(),
         after_determiner: 0,
+        continued: 0,
     });
     *info.seen.entry(file).or_default() += 1;
     info.count += 1;
     info.cues.add(candidate.cues);
     info.after_determiner += u32::from(candidate.after_determiner);
+    info.continued += u32::from(candidate.continued);
     if candidate.kind == CandidateKind::Name {
         info.kind = CandidateKind::Name;
     }

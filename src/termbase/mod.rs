@@ -22,4 +22,4 @@ pub use lookup::{Match, MatchKind, TermIndex};
 pub use merge::merge;
 pub(crate) use model::unique_id;
 pub use model::{Concept, Kind, LangTerms, Rejection, Status, Subject, Term, TermBase, concept_id};
-pub use variants::{look_alikes, loose_key, name_key, suggested_pair};
+pub use variants::{look_alikes, loose_key, name_key, name_keys, suggested_pair};

@@ -402,10 +402,14 @@ pub fn inflection_pair(a: &str, b: &str) -> bool {
     };
     // Every word that differs is an inflection of the other (Nations unies / Nation unie). French writes
     // -ine for the -in of Russian names (Sorokine, Lénine), which is no feminine unless the name is a
-    // given name (Martin / Martine).
+    // given name (Martin / Martine) or French (Lorrain / Lorraine).
     let transliterated_in = |x: &str, y: &str| {
         let (short, long) = if x.len() < y.len() { (x, y) } else { (y, x) };
-        short.ends_with("in") && long == format!("{short}e") && !super::extract::given_name(short)
+        let before_in = short.chars().rev().nth(2);
+        short.ends_with("in")
+            && before_in.is_some_and(|c| !matches!(c, 'a' | 'e' | 'i' | 'o' | 'u' | 'y'))
+            && long == format!("{short}e")
+            && !super::extract::given_name(short)
     };
     wa.iter().zip(&wb).filter(|(x, y)| x != y).all(|(x, y)| {
         let (sx, sy) = (stems_of(x), stems_of(y));
@@ -441,7 +445,9 @@ pub fn different_given_names(a: &str, b: &str) -> bool {
         return initial(ga) != initial(gb);
     }
     let first_word = |s: &str| s.split_whitespace().next().unwrap_or("").to_string();
-    (ga != gb && strsim::levenshtein(ga, gb) > 1) || inflection_pair(&first_word(a), &first_word(b))
+    // A given name and its feminine in -a (Ali / Alia, Karim / Karima, Ivan / Ivana) are two people.
+    let feminine = ga != gb && (*ga == format!("{gb}a") || *gb == format!("{ga}a"));
+    (ga != gb && strsim::levenshtein(ga, gb) > 1) || feminine || inflection_pair(&first_word(a), &first_word(b))
 }
 
 /// Whether two forms are look-alikes that no key may merge (see the module's guards).
@@ -492,10 +498,19 @@ pub fn phonetic_codes(form: &str) -> Vec<String> {
 }
 
 /// Whether `a` and `b` may be one name in two transliterations, for a person to confirm: the same loose
-/// key ([`loose_key`]) but not the same key, keys long enough, and no guard against look-alikes.
+/// key ([`loose_key`]) but not the same key, keys long enough (and each word that differs), and no guard
+/// against look-alikes.
 pub fn suggested_pair(a: &str, b: &str) -> bool {
     let (ka, kb) = (name_key(a), name_key(b));
-    ka != kb && key_len(&ka).min(key_len(&kb)) >= SHORT_KEY && loose_key(a) == loose_key(b) && !look_alikes(a, b)
+    // Every word that differs must be long enough to judge (Pocket Monsters Kin is not Gin).
+    let (wa, wb): (Vec<&str>, Vec<&str>) = (ka.split(' ').collect(), kb.split(' ').collect());
+    let short_difference =
+        wa.len() == wb.len() && wa.iter().zip(&wb).any(|(x, y)| x != y && key_len(x).min(key_len(y)) < SHORT_KEY - 1);
+    ka != kb
+        && key_len(&ka).min(key_len(&kb)) >= SHORT_KEY
+        && !short_difference
+        && loose_key(a) == loose_key(b)
+        && !look_alikes(a, b)
 }
 
 #[cfg(test)]
@@ -528,6 +543,7 @@ mod tests {
         assert!(!feminine_pair("Putin", "Poutine"));
         assert!(different_given_names("Vladimir Poutine", "Pavel Poutine"));
         assert!(different_given_names("Denis Le Gall", "Denise Le Gall"));
+        assert!(different_given_names("Ali Haidar", "Alia Haidar"));
         assert!(!different_given_names("Alexandre Loukachenko", "Alexander Lukashenko"));
         assert!(!different_given_names("J. Smith", "John Smith"));
         for (a, b) in [
@@ -565,6 +581,7 @@ mod tests {
             ("Brauvilliers", "Bavilliers"),
             ("Lukashenko", "Lukashevich"),
             ("Association", "Associations"),
+            ("Pocket Monsters Kin", "Pocket Monsters Gin"),
         ] {
             assert!(!suggested_pair(a, b), "{a} / {b}");
         }

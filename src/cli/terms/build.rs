@@ -4,9 +4,13 @@ use crate::cli::input::read_text;
 use crate::cli::output::OutputArgs;
 use crate::cli::{Failure, Outcome};
 use clap::ValueEnum;
+use indicatif::{ProgressBar, ProgressStyle};
+use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 use trame::Language;
-use trame::termbase::{BuildOptions, ContextStyle, Subject, TermBase, TextSource, UnitSource, build, merge, to_toml};
+use trame::termbase::{
+    BuildOptions, ContextStyle, Subject, TermBase, TextSource, UnitSource, build_with_progress, merge, to_toml,
+};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -15,11 +19,22 @@ Examples:
   trame terms build articles/*.txt --lang fr -o terms.toml --merge-into glossary/
   trame terms build corpus.tmx -o glossary/          (a folder: one file per subject)
 
-TMX inputs give bilingual evidence (French and English forms seen in the same unit); text inputs give
-monolingual evidence. Candidates are capitalised sequences, tokens with hyphens or digits and repeated
-multiword terms; spellings are clustered (see `trame terms cluster`); French and English clusters are
-paired by key, by units in common and by a curated alias table; the most frequent form is preferred.
-With --merge-into, the decisions in an existing term base (preferred forms, statuses, rejections) stand.";
+TMX inputs give bilingual evidence (French and English forms seen in the same
+unit); text inputs give monolingual evidence. Candidates are names
+(capitalised where a capital means something: not at a sentence start, after a
+dialogue dash, a quote or a colon, nor in headings and lines in capitals; with
+their small words, initials, acronyms and expansions, and the lower-case words
+of organisations' names) and repeated lower-case noun phrases whose words go
+together. Spellings are clustered (see `trame terms cluster`); a full name
+joins its surname, a glued name (Vladimirpoutine) what it glues; French and
+English clusters are paired by key, by units in common and by general
+knowledge (countries, capitals, international organisations). The most
+frequent form is preferred. Only strong evidence deprecates (the same
+transliteration key, a rarer form, both names); accent-only forms are
+admitted, other possible transliterations suggested. The subject (person,
+place, organisation) comes from cues in the text. With --merge-into, the
+decisions in an existing term base (preferred forms, statuses, rejections)
+stand. A progress bar shows on a terminal for large inputs.";
 
 /// Build a term base from texts and translation memories.
 #[derive(clap::Args)]
@@ -39,9 +54,12 @@ pub(crate) struct Args {
     /// How contexts are recorded: the sentence, or file:line.
     #[arg(long, value_enum, default_value_t = Context::Sentence)]
     context: Context,
-    /// Names seen fewer times than this are left out (curated names are always kept).
+    /// Names seen fewer times than this are left out.
     #[arg(long, default_value_t = 2)]
     min_frequency: u32,
+    /// Lower-case multiword terms seen fewer times than this are left out.
+    #[arg(long, default_value_t = 3)]
+    min_term_frequency: u32,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -84,20 +102,39 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         .collect();
     let options = BuildOptions {
         min_frequency: args.min_frequency,
+        min_term_frequency: args.min_term_frequency,
         context: match args.context {
             Context::Sentence => ContextStyle::Sentence,
             Context::Location => ContextStyle::Location,
         },
         ..BuildOptions::default()
     };
-    let mut base = build(&sources, &units, &options);
+    let mut base = build_with_bar(&sources, &units, &options);
     if let Some(existing) = &args.merge_into {
         let existing = trame::termbase::read(existing).map_err(Failure::error)?;
         base = merge(&existing, base);
     }
     write_base(&args.output, &base)?;
-    eprintln!("trame: {} concepts, {} terms", base.concepts.len(), base.term_count());
+    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
+    eprintln!("trame: {}, {}", plural(base.concepts.len(), "concept"), plural(base.term_count(), "term"));
     Ok(Outcome::Done)
+}
+
+/// Builds, with a progress bar on a terminal when there is much to read (several megabytes).
+fn build_with_bar(texts: &[TextSource<'_>], units: &[UnitSource], options: &BuildOptions) -> TermBase {
+    let bytes: usize = texts.iter().map(|t| t.text.len()).sum::<usize>()
+        + units.iter().flat_map(|u| u.pairs.iter().map(|(a, b)| a.len() + b.len())).sum::<usize>();
+    if bytes < 4 << 20 || !std::io::stderr().is_terminal() {
+        return build_with_progress(texts, units, options, &mut |_| {});
+    }
+    let bar = ProgressBar::new(2 * bytes as u64).with_message("terms build");
+    bar.set_style(ProgressStyle::with_template("{msg} {wide_bar} {percent}% {eta}").expect("valid template"));
+    let base = build_with_progress(texts, units, options, &mut |p| {
+        bar.set_length(p.total);
+        bar.set_position(p.done);
+    });
+    bar.finish_and_clear();
+    base
 }
 
 fn read_units(path: &Path, text: &str) -> Result<UnitSource, Failure> {

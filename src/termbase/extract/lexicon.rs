@@ -102,9 +102,10 @@ pub(crate) static ORGANISATION_HEADS: &[&str] = &[
 pub(crate) static PLACE_HEADS: &[&str] = &[
     "avenue", "baie", "bay", "boulevard", "canal", "canton", "cap", "cape", "chemin", "col", "colline", "cote",
     "county", "departement", "desert", "detroit", "etang", "fleuve", "foret", "golfe", "gulf", "ile", "iles",
-    "island", "lac", "lake", "massif", "mer", "mont", "montagne", "monts", "mount", "mountains", "ocean", "pic",
-    "plaine", "plateau", "pointe", "pont", "port", "province", "quai", "quartier", "region", "river", "riviere",
-    "route", "rue", "sea", "sommet", "street", "territoire", "vallee", "valley", "village", "ville",
+    "island", "lac", "lake", "massif", "mer", "mont", "montagne", "monts", "mount", "mountains", "nord", "nord-est",
+    "nord-ouest", "ocean", "ouest", "pic", "plaine", "plateau", "pointe", "pont", "port", "province", "quai",
+    "quartier", "region", "river", "riviere", "route", "rue", "sea", "sommet", "street", "sud", "sud-est",
+    "sud-ouest", "territoire", "tour", "vallee", "valley", "village", "ville",
 ];
 
 /// Lower-case words that head the names of natural features and streets and belong to them (la mer Noire,
@@ -148,27 +149,35 @@ pub(crate) static PRENOMINAL_ADJECTIVES: &[&str] = &[
 /// French adjectives that follow their noun without an adjective's ending (rouge, civil, nord): they end
 /// names like Étoile rouge or mer Noire.
 pub(crate) static POSTNOMINAL_ADJECTIVES: &[&str] = &[
-    "blanc", "blanche", "blanches", "blancs", "bleu", "bleue", "bleues", "bleus", "brun", "brune", "brunes", "bruns",
-    "central", "centrale", "centrales", "centraux", "chaud", "chaude", "commun", "commune", "communes", "communs",
-    "froid", "froide", "gris", "grise", "grises", "inferieur", "inferieure", "jaune", "jaunes", "libre", "libres",
-    "moyen", "moyenne", "moyennes", "moyens", "noir", "noire", "noires", "noirs", "nord", "orange", "ouest", "propre",
-    "public", "publics", "publique", "publiques", "rose", "roses", "rouge", "rouges", "sacree", "sacrees", "sacres",
-    "sec", "seche", "sud", "superieur", "superieure", "superieures", "superieurs", "unique", "uniques", "vert",
-    "verte", "vertes", "verts", "violet", "violets", "violette", "violettes",
+    "afghan", "afghane", "afghans", "allemand", "allemande", "allemandes", "allemands", "arabe", "arabes", "basque",
+    "basques", "belge", "belges", "bielorusse", "bielorusses", "blanc", "blanche", "blanches", "blancs", "bleu",
+    "bleue", "bleues", "bleus", "bosniaque", "brun", "brune", "brunes", "bruns", "burkinabe", "central", "centrale",
+    "centrales", "centraux", "chaud", "chaude", "commun", "commune", "communes", "communs", "croate", "croates",
+    "froid", "froide", "grec", "grecque", "grecques", "grecs", "gris", "grise", "grises", "inferieur", "inferieure",
+    "jaune", "jaunes", "kazakh", "kazakhe", "kazakhs", "kurde", "kurdes", "libre", "libres", "moyen", "moyenne",
+    "moyennes", "moyens", "nigerian", "nigeriane", "noir", "noire", "noires", "noirs", "nord", "orange", "ouest",
+    "ouzbek", "ouzbeke", "ouzbeks", "propre", "public", "publics", "publique", "publiques", "rose", "roses", "rouge",
+    "rouges", "roumain", "roumaine", "russe", "russes", "sacree", "sacrees", "sacres", "sec", "seche", "serbe",
+    "serbes", "slave", "slaves", "slovaque", "slovaques", "sud", "suisse", "suisses", "superieur", "superieure",
+    "superieures", "superieurs", "tadjik", "tadjike", "tcheque", "tcheques", "tchetchene", "tchetchenes", "turc",
+    "turcs", "turque", "turques", "unique", "uniques", "vert", "verte", "vertes", "verts", "violet", "violets",
+    "violette", "violettes",
 ];
 
 /// Nouns too general to head or end a term (fois, chose, homme, moment), and units.
 pub(crate) static GENERIC_NOUNS: &[&str] = &[
-    "air", "an", "annee", "annees", "ans", "besoin", "bord", "bout", "cas", "centaine", "centaines", "chance",
-    "chose", "choses", "cm", "cote", "coup", "coups", "dame", "debut", "dizaine", "dizaines", "dollar", "dollars",
-    "enfant", "enfants", "ensemble", "envie", "espece", "euro", "euros", "exemple", "facon", "femme", "femmes",
-    "fille", "filles", "fin", "fois", "fond", "franc", "francs", "garcon", "garcons", "genre", "gens", "heure",
-    "heures", "homme", "hommes", "idee", "idees", "instant", "instants", "jour", "jours", "kg", "kilometre",
-    "kilometres", "km", "lieu", "madame", "mademoiselle", "main", "mains", "maniere", "metre", "metres", "milieu",
-    "millier", "milliers", "minute", "minutes", "mois", "moitie", "moment", "moments", "monde", "monsieur", "mot",
-    "mots", "nombre", "oeil", "part", "peine", "personne", "personnes", "pied", "pieds", "plupart", "pouce", "pouces",
-    "pour-cent", "pourcent", "propos", "quart", "question", "questions", "raison", "reste", "seconde", "secondes",
-    "semaine", "semaines", "sieur", "sorte", "sujet", "temps", "tete", "tetes", "tiers", "tort", "voix", "yeux",
+    "air", "an", "annee", "annees", "ans", "besoin", "bord", "bout", "bouts", "cas", "centaine", "centaines",
+    "chance", "chose", "choses", "cm", "cote", "coup", "coups", "dame", "debut", "dizaine", "dizaines", "dollar",
+    "dollars", "douzaine", "douzaines", "enfant", "enfants", "ensemble", "envie", "espece", "euro", "euros",
+    "exemple", "facon", "femme", "femmes", "fille", "filles", "fin", "fois", "fond", "foule", "franc", "francs",
+    "garcon", "garcons", "genre", "gens", "heure", "heures", "homme", "hommes", "idee", "idees", "instant",
+    "instants", "jour", "jours", "kg", "kilometre", "kilometres", "km", "lieu", "madame", "mademoiselle", "main",
+    "mains", "maniere", "metre", "metres", "milieu", "millier", "milliers", "minute", "minutes", "mois", "moitie",
+    "moment", "moments", "monde", "monsieur", "morceau", "morceaux", "mot", "mots", "multitude", "nombre", "oeil",
+    "paire", "paires", "part", "peine", "personne", "personnes", "pied", "pieds", "plupart", "pouce", "pouces",
+    "pour-cent", "pourcent", "propos", "quantite", "quart", "question", "questions", "raison", "reste", "seconde",
+    "secondes", "semaine", "semaines", "serie", "series", "sieur", "sorte", "sujet", "tas", "temps", "tete", "tetes",
+    "tiers", "tort", "voix", "yeux",
 ];
 
 /// Pronouns joined to a verb by a hyphen (Écoutez-moi, dit-il, est-ce): such a word is a verb, not a name.
@@ -279,21 +288,74 @@ pub(crate) static GIVEN_NAMES: &[&str] = &[
 /// Common nouns and adjectives that institutions capitalise (République, Intérieur, Affaires étrangères,
 /// droits de l'Homme): never a name on their own, and the end of a term after a lower-case head.
 pub(crate) static INSTITUTION_WORDS: &[&str] = &[
-    "affaires", "affairs", "agriculture", "armee", "armees", "army", "assemblee", "assembly", "aviation", "church",
-    "citoyens", "civil", "civile", "commerce", "conseil", "constitution", "council", "cour", "court", "culture",
-    "defence", "defense", "democratique", "departemental", "departementale", "droits", "ecologie", "economie",
-    "economy", "education", "egalite", "eglise", "energie", "enseignement", "environment", "environnement", "etat",
-    "etats", "etrangeres", "europeennes", "exterieur", "federal", "federale", "finances", "forces", "foreign",
-    "fraternite", "gendarmerie", "general", "generale", "gouvernement", "government", "guerre", "health", "homme",
-    "housing", "humain", "humains", "human", "industrie", "industry", "interieur", "interieure", "interior",
-    "international", "internationale", "jeunesse", "justice", "labor", "labour", "liberation", "liberte", "liberty",
-    "logement", "marine", "militaire", "military", "mondial", "mondiale", "municipal", "municipale", "nation",
-    "national", "nationale", "nations", "navy", "outre-mer", "paix", "parlement", "parliament", "patrimoine", "peace",
-    "police", "populaire", "presidence", "presidency", "publics", "publique", "recherche", "regional", "regionale",
-    "republic", "republique", "resistance", "revolution", "rights", "sante", "securite", "security", "senat",
-    "senate", "social", "sociale", "solidarite", "sports", "state", "states", "superieur", "superieure", "supreme",
-    "tourisme", "transport", "transports", "travail", "travailleurs", "treasury", "unies", "unis", "united", "war",
-    "world",
+    "affaires", "affairs", "agriculture", "armee", "armees", "army", "assemblee", "assembly", "aviation", "califat",
+    "church", "citoyens", "civil", "civile", "commerce", "conseil", "constitution", "council", "cour", "court",
+    "culture", "defence", "defense", "democratique", "departemental", "departementale", "droits", "duche", "ecologie",
+    "economie", "economy", "education", "egalite", "eglise", "emirat", "empire", "energie", "enseignement",
+    "environment", "environnement", "etat", "etats", "etrangeres", "europeennes", "exterieur", "federal", "federale",
+    "finances", "forces", "foreign", "fraternite", "gendarmerie", "general", "generale", "gouvernement", "government",
+    "guerre", "health", "homme", "housing", "humain", "humains", "human", "industrie", "industry", "interieur",
+    "interieure", "interior", "international", "internationale", "jeunesse", "justice", "labor", "labour",
+    "liberation", "liberte", "liberty", "logement", "marine", "militaire", "military", "mondial", "mondiale",
+    "municipal", "municipale", "nation", "national", "nationale", "nations", "navy", "outre-mer", "paix", "parlement",
+    "parliament", "patrimoine", "peace", "police", "populaire", "presidence", "presidency", "principaute", "publics",
+    "publique", "recherche", "regional", "regionale", "republic", "republique", "resistance", "revolution", "rights",
+    "royaume", "sante", "securite", "security", "senat", "senate", "social", "sociale", "solidarite", "sports",
+    "state", "states", "sultanat", "superieur", "superieure", "supreme", "tourisme", "transport", "transports",
+    "travail", "travailleurs", "treasury", "unies", "unis", "united", "war", "world",
+];
+
+/// English function words that are no French word: capitalised inside a name in a French text, they
+/// are part of a foreign name (Pan Am, Take That).
+pub(crate) static ENGLISH_ONLY_WORDS: &[&str] = &[
+    "about", "all", "also", "am", "an", "and", "another", "any", "are", "at", "be", "been", "being", "both", "but",
+    "by", "can", "could", "did", "do", "does", "each", "either", "even", "every", "for", "from", "had", "has", "have",
+    "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "less", "many", "may",
+    "might", "more", "most", "much", "must", "my", "neither", "no", "nor", "not", "of", "one", "only", "onto",
+    "other", "our", "over", "own", "said", "same", "say", "says", "shall", "she", "should", "so", "some", "still",
+    "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too",
+    "under", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why",
+    "will", "with", "would", "yes", "yet", "you", "your",
+];
+
+/// French adjectives of nationality: a noun with one is a free phrase (commune française), not a term.
+pub(crate) static NATIONALITIES: &[&str] = &[
+    "afghan", "afghane", "afghanes", "afghans", "africain", "africaine", "africaines", "africains", "algerien",
+    "algerienne", "algeriennes", "algeriens", "allemand", "allemande", "allemandes", "allemands", "americain",
+    "americaine", "americaines", "americains", "anglais", "anglaise", "anglaises", "arabe", "arabes", "argentin",
+    "argentine", "argentines", "argentins", "armenien", "armenienne", "armeniennes", "armeniens", "asiatique",
+    "asiatiques", "australien", "australienne", "australiennes", "australiens", "autrichien", "autrichienne",
+    "autrichiennes", "autrichiens", "azerbaidjanais", "basque", "basques", "belge", "belges", "bielorusse",
+    "bielorusses", "bresilien", "bresilienne", "bresiliennes", "bresiliens", "britannique", "britanniques",
+    "canadien", "canadienne", "canadiennes", "canadiens", "chilien", "chilienne", "chiliennes", "chiliens", "chinois",
+    "chinoise", "chinoises", "colombien", "colombienne", "colombiennes", "colombiens", "coreen", "coreenne",
+    "coreennes", "coreens", "croate", "croates", "cubain", "cubaine", "cubaines", "cubains", "danois", "danoise",
+    "dominicain", "dominicaine", "dominicaines", "dominicains", "ecossais", "ecossaise", "egyptien", "egyptienne",
+    "egyptiennes", "egyptiens", "espagnol", "espagnole", "espagnoles", "espagnols", "europeen", "europeenne",
+    "europeennes", "europeens", "finlandais", "finlandaise", "francais", "francaise", "francaises", "georgien",
+    "georgienne", "georgiennes", "georgiens", "grec", "grecque", "grecques", "grecs", "hongrois", "hongroise",
+    "indien", "indienne", "indiennes", "indiens", "irakien", "irakienne", "irakiennes", "irakiens", "iranien",
+    "iranienne", "iraniennes", "iraniens", "irlandais", "irlandaise", "israelien", "israelienne", "israeliennes",
+    "israeliens", "italien", "italienne", "italiennes", "italiens", "japonais", "japonaise", "japonaises",
+    "jordanien", "jordanienne", "jordaniennes", "jordaniens", "kazakh", "kazakhe", "kazakhes", "kazakhs", "kenyan",
+    "kenyane", "kenyanes", "kenyans", "kurde", "kurdes", "libanais", "libanaise", "libyen", "libyene", "libyenes",
+    "libyens", "malien", "malienne", "marocain", "marocaine", "marocaines", "marocains", "mexicain", "mexicaine",
+    "mexicaines", "mexicains", "mongol", "mongole", "mongoles", "mongols", "neerlandais", "neerlandaise", "nigerian",
+    "nigeriane", "nigerianes", "nigerians", "norvegien", "norvegienne", "norvegiennes", "norvegiens", "ouzbek",
+    "ouzbeke", "ouzbekes", "ouzbeks", "pakistanais", "pakistanaise", "palestinien", "palestinienne", "palestiniennes",
+    "palestiniens", "peruvien", "peruvienne", "peruviennes", "peruviens", "polonais", "polonaise", "polonaises",
+    "portugais", "portugaise", "portugaises", "roumain", "roumaine", "roumaines", "roumains", "russe", "russes",
+    "senegalais", "serbe", "serbes", "slovaque", "slovaques", "soudanais", "suedois", "suedoise", "suisse", "suisses",
+    "syrien", "syrienne", "syriennes", "syriens", "tcheque", "tcheques", "tibetain", "tibetaine", "tibetaines",
+    "tibetains", "tunisien", "tunisienne", "tunisiennes", "tunisiens", "turc", "turcs", "turque", "turques",
+    "ukrainien", "ukrainienne", "ukrainiennes", "ukrainiens", "venezuelien", "venezuelienne", "venezueliennes",
+    "venezueliens", "vietnamien", "vietnamienne", "vietnamiennes", "vietnamiens",
+];
+
+/// Acronyms that are common nouns (un CD, le GPS): never a name.
+pub(crate) static COMMON_ACRONYMS: &[&str] = &[
+    "adn", "arn", "bd", "cd", "cdd", "cdi", "cv", "dvd", "gps", "hlm", "mms", "ok", "ovni", "pc", "pdf", "pme", "pv",
+    "qg", "rdv", "rsa", "smic", "sms", "tpe", "tv", "ulm", "usb", "vtt", "wc",
 ];
 
 #[cfg(test)]
@@ -306,6 +368,7 @@ mod tests {
             FUNCTION_WORDS, NUMBERS, TITLES, ORGANISATION_HEADS, PLACE_HEADS, HEADING_WORDS, PRENOMINAL_ADJECTIVES,
             GENERIC_NOUNS, CLITICS, CONNECTORS, DETERMINERS, SUBJECT_PRONOUNS, DEGREE_ADVERBS, PLACE_CUES, GIVEN_NAMES,
             INSTITUTION_WORDS, FEATURE_HEADS, POSTNOMINAL_ADJECTIVES, DATE_WORDS,
+            ENGLISH_ONLY_WORDS, NATIONALITIES, COMMON_ACRONYMS,
         ] {
             for pair in table.windows(2) {
                 assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);

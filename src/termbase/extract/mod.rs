@@ -59,6 +59,9 @@ pub(crate) struct Candidate {
     pub cues: Cues,
     /// For terms: whether a determiner or a preposition stands before it here (a noun phrase).
     pub after_determiner: bool,
+    /// For terms: whether the noun phrase goes on after it here (ligne de partage, in ligne de partage
+    /// des eaux): then it is a piece of a longer term.
+    pub continued: bool,
 }
 
 /// An acronym and the words it stands for, found together (Fonds monétaire international (FMI)).

@@ -2,8 +2,8 @@
 //! organisations' lower-case words, titles of works in quotes, and acronyms with their expansions.
 
 use super::lexicon::{
-    CONNECTORS, DATE_WORDS, FEATURE_HEADS, FUNCTION_WORDS, GIVEN_NAMES, HEADING_WORDS, INSTITUTION_WORDS, NUMBERS,
-    ORGANISATION_HEADS, PLACE_CUES, PLACE_HEADS, TITLES, holds,
+    COMMON_ACRONYMS, CONNECTORS, DATE_WORDS, ENGLISH_ONLY_WORDS, FEATURE_HEADS, FUNCTION_WORDS, GIVEN_NAMES,
+    HEADING_WORDS, INSTITUTION_WORDS, NUMBERS, ORGANISATION_HEADS, PLACE_CUES, PLACE_HEADS, TITLES, holds,
 };
 use super::phrases::{adjective_in_name, content_word, preposition};
 use super::tokens::{Gap, Token, is_elision};
@@ -78,6 +78,14 @@ impl Sentence<'_> {
     /// Whether the word at `i` may be part of a name; `inside` when a name word comes before it.
     fn name_word(&self, i: usize, inside: bool) -> bool {
         let word = self.word(i);
+        if inside && is_roman(word) {
+            // Annapurna I, Louis XIV.
+            return true;
+        }
+        if inside && self.family == LanguageFamily::French && is_capitalised(word) && holds(ENGLISH_ONLY_WORDS, word) {
+            // An English name in a French text (Pan Am, Take That).
+            return true;
+        }
         if !is_capitalised(word) || word.contains('.') || letters(word) < 2 {
             return false;
         }
@@ -109,7 +117,10 @@ impl Sentence<'_> {
                 && self.tokens[i + 1].gap == Gap::Space
                 && is_capitalised(self.word(i + 1))
                 && self.vocabulary.get(self.word(i + 1)).capital_inside > 0;
-            if usage.capital_inside == 0 && !(before_name && holds(GIVEN_NAMES, word)) {
+            // A word never written in lower case before a name is a given name the tables do not know
+            // (Alia Haidar).
+            let unknown_given = before_name && usage.lower == 0 && letters(word) >= 3;
+            if usage.capital_inside == 0 && !(before_name && holds(GIVEN_NAMES, word)) && !unknown_given {
                 return false;
             }
         }
@@ -126,15 +137,19 @@ impl Sentence<'_> {
         let run = (i > 0 && self.tokens[i].gap == Gap::Space && caps_near(i - 1))
             || (self.tokens.get(i + 1).is_some_and(|t| t.gap == Gap::Space) && caps_near(i + 1));
         let usage = self.vocabulary.get(word);
+        // An acronym before a number is a code (RN 164, A 7).
+        let code = self.next_word(i).is_some_and(|w| w.chars().next().is_some_and(|c| c.is_ascii_digit()));
         // A word the text writes in capitals only where a sentence starts is a dateline or a heading
         // (BAKOU (AFP) —), and one it also writes in lower or title case is a word in capitals.
         let dateline = at_start(self.tokens, i) && usage.caps_inside == 0;
         (2..=8).contains(&letters(word))
             && !run
+            && !code
             && !dateline
             && !is_roman(word)
             && !holds(FUNCTION_WORDS, word)
             && !holds(TITLES, word)
+            && !holds(COMMON_ACRONYMS, word)
             && usage.lower == 0
             && usage.capital_inside == 0
     }
@@ -188,7 +203,11 @@ impl Sentence<'_> {
                 && self.family == LanguageFamily::English
                 && ["ian", "ean", "ese", "ish"].iter().any(|e| fold(word).ends_with(e))
                 && !given_name(word);
-            if !head_only && !lower_case_head && !compound && !demonym && !self.tokens[first].glued {
+            // A word mostly shouted or repeated (Brou, Brou, Brou !) is an interjection.
+            let usage = self.vocabulary.get(word);
+            let capitalised = usage.capital_inside + usage.capital_start;
+            let interjection = single && capitalised > 0 && usage.exclaimed * 2 >= capitalised;
+            if !head_only && !lower_case_head && !compound && !demonym && !interjection && !self.tokens[first].glued {
                 out.push(self.candidate(first, last));
                 if let Some(expansion) = self.expansion(first, last) {
                     expansions.push(expansion);
@@ -226,6 +245,12 @@ impl Sentence<'_> {
                 break;
             }
             j += 1;
+        }
+        // A number the name always takes (Interstate 80, Apollo 11).
+        let usage = self.vocabulary.get(self.word(last));
+        let number = self.next_word(last).is_some_and(|w| w.len() <= 4 && w.chars().all(|c| c.is_ascii_digit()));
+        if number && usage.before_number * 2 >= usage.capital_inside + usage.capital_start + usage.caps_inside {
+            last += 1;
         }
         last
     }
@@ -280,10 +305,17 @@ impl Sentence<'_> {
             if !preposition(word) && word != "pour" && word != "et" {
                 break;
             }
-            // "et" joins nouns (Société des sciences et arts), not two names.
-            let joins_nouns = self.next_word(k).is_some_and(|w| starts_lower(w) && content_word(w, self.vocabulary));
+            // "et" joins nouns (Société des sciences et arts) or places (Office de tourisme de Châteaulin et
+            // du Porzay), not two names.
+            let joins_nouns = self
+                .next_word(k)
+                .is_some_and(|w| (starts_lower(w) && content_word(w, self.vocabulary)) || preposition(w));
             if word == "et" && !joins_nouns {
                 break;
+            }
+            if word == "et" && self.next_word(k).is_some_and(preposition) {
+                k += 1;
+                continue;
             }
             let mut m = k + 1;
             if m < self.tokens.len() && matches!(fold(self.word(m)).as_str(), "la" | "l'" | "les") {
@@ -316,7 +348,15 @@ impl Sentence<'_> {
             let article =
                 matches!(before, "Le" | "La" | "Les") && self.vocabulary.article_name(before, self.word(first));
             let feature = starts_lower(before) && holds(FEATURE_HEADS, before);
-            if initials || article || feature {
+            // A particle between a given name or initials and the name belongs to the name (H.R. von
+            // Gunten, Charles de Gaulle); so does von or van after a title (le professeur von Braun).
+            let particle = starts_lower(before)
+                && first >= 2
+                && self.tokens[first - 1].gap == Gap::Space
+                && ((matches!(before, "von" | "van" | "da" | "di" | "del" | "der" | "den" | "ter" | "ten")
+                    && (given_name(self.word(first - 2)) || holds(TITLES, self.word(first - 2))))
+                    || (matches!(before, "de" | "du") && given_name(self.word(first - 2))));
+            if initials || article || feature || particle {
                 first -= 1;
             } else {
                 break;
@@ -365,6 +405,7 @@ impl Sentence<'_> {
             kind: CandidateKind::Name,
             cues: self.cues(first, last),
             after_determiner: false,
+            continued: false,
         }
     }
 
@@ -483,7 +524,11 @@ fn spells(acronym: &str, words: &[&str]) -> bool {
 /// A word of an office or an institution that may stand before a person's name (President, State,
 /// Minister).
 fn office_word(word: &str) -> bool {
-    holds(TITLES, word) || holds(INSTITUTION_WORDS, word) || holds(ORGANISATION_HEADS, word) || holds(CONNECTORS, word)
+    !word.contains('.')
+        && (holds(TITLES, word)
+            || holds(INSTITUTION_WORDS, word)
+            || holds(ORGANISATION_HEADS, word)
+            || (starts_lower(word) && holds(CONNECTORS, word)))
 }
 
 /// Joins words with a space, but none after an elision (l'Union).

@@ -9,8 +9,8 @@
 //! kept is decided over the whole text (how often, how tightly its words go together): see the build.
 
 use super::lexicon::{
-    DETERMINERS, FUNCTION_WORDS, GENERIC_NOUNS, HEADING_WORDS, INSTITUTION_WORDS, POSTNOMINAL_ADJECTIVES,
-    PRENOMINAL_ADJECTIVES, TITLES, holds,
+    DETERMINERS, FUNCTION_WORDS, GENERIC_NOUNS, HEADING_WORDS, INSTITUTION_WORDS, NATIONALITIES,
+    POSTNOMINAL_ADJECTIVES, PRENOMINAL_ADJECTIVES, TITLES, holds,
 };
 use super::names::join;
 use super::tokens::{Gap, Token, is_elision};
@@ -19,13 +19,12 @@ use super::{Candidate, CandidateKind, Cues, is_capitalised, is_number, letters, 
 use crate::fold::fold;
 use crate::language::LanguageFamily;
 
-/// Endings of French adjectives that follow their noun.
+/// Endings of French adjectives that follow their noun (not -ent, which verbs end in too: aiment).
 const ADJECTIVE_ENDINGS: &[&str] = &[
     "able", "ables", "aire", "aires", "ais", "aise", "aises", "al", "ale", "ales", "ain", "aine", "aines", "ains",
-    "ant", "ante", "antes", "ants", "aux", "een", "eenne", "eennes", "eens", "el", "elle", "elles", "els", "ent",
-    "ente", "entes", "ents", "eux", "euse", "euses", "ible", "ibles", "ien", "ienne", "iennes", "iens", "ier", "iere",
-    "ieres", "iers", "if", "ifs", "il", "ile", "iles", "ils", "ique", "iques", "iste", "istes", "ive", "ives", "ois",
-    "oise", "oises",
+    "ant", "ante", "antes", "ants", "aux", "een", "eenne", "eennes", "eens", "el", "elle", "elles", "els", "eux",
+    "euse", "euses", "ible", "ibles", "ien", "ienne", "iennes", "iens", "ier", "iere", "ieres", "iers", "if", "ifs",
+    "il", "ile", "iles", "ils", "ique", "iques", "iste", "istes", "ive", "ives", "ois", "oise", "oises",
 ];
 
 /// Endings of French verb forms (imperfect, simple past, second person plural).
@@ -67,13 +66,14 @@ pub(crate) fn adjective_ending(word: &str) -> bool {
                 .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 3))
 }
 
-/// Whether `word` reads as an adjective after a noun: an adjective's ending or a past participle, or
-/// seen after an adverb of degree.
+/// Whether `word` reads as an adjective after a noun in a term: an adjective's ending (not a past
+/// participle's: vitres cassées is no term), or seen after an adverb of degree.
 pub(crate) fn adjective_like(word: &str, vocabulary: &Vocabulary) -> bool {
     if !content_word(word, vocabulary) || holds(PRENOMINAL_ADJECTIVES, word) || holds(GENERIC_NOUNS, word) {
         return false;
     }
-    vocabulary.get(word).adjective > 0 || adjective_ending(word)
+    let participle = ["é", "ée", "és", "ées"].iter().any(|e| word.to_lowercase().ends_with(e));
+    vocabulary.get(word).adjective > 0 || (adjective_ending(word) && !participle)
 }
 
 /// Whether `word` reads as an adjective in the name of an institution, after a noun or a name: an
@@ -81,6 +81,7 @@ pub(crate) fn adjective_like(word: &str, vocabulary: &Vocabulary) -> bool {
 pub(crate) fn adjective_in_name(word: &str, vocabulary: &Vocabulary) -> bool {
     let lower = word.to_lowercase();
     adjective_like(word, vocabulary)
+        || (content_word(word, vocabulary) && adjective_ending(word))
         || (content_word(word, vocabulary)
             && ["i", "ie", "ies", "is", "u", "ue", "ues", "us"]
                 .iter()
@@ -113,9 +114,27 @@ pub(super) fn phrases(
         }
         let after_determiner =
             i > 0 && tokens[i].gap == Gap::Space && holds(DETERMINERS, word(i - 1)) && word(i - 1) != "a";
+        // Whether the noun phrase goes on after `last`: a preposition, maybe an article, and a noun.
+        let continued = |last: usize| {
+            let mut k = last + 1;
+            if !joined(k) || !preposition(word(k)) {
+                return false;
+            }
+            k += 1;
+            if joined(k) && matches!(fold(word(k)).as_str(), "la" | "l'") {
+                k += 1;
+            }
+            joined(k) && term_noun(word(k), vocabulary)
+        };
         let mut push = |last: usize| {
             let form = join(text, &tokens[i..=last]);
-            out.push(Candidate { form, kind: CandidateKind::Term, cues: Cues::default(), after_determiner });
+            out.push(Candidate {
+                form,
+                kind: CandidateKind::Term,
+                cues: Cues::default(),
+                after_determiner,
+                continued: continued(last),
+            });
         };
         if family == LanguageFamily::English {
             // Content words in a row; the last one a noun-like word (not an adverb in -ly).
@@ -130,12 +149,10 @@ pub(super) fn phrases(
             }
             continue;
         }
-        // A noun and an adjective.
-        if joined(i + 1)
-            && starts_lower(word(i + 1))
-            && adjective_like(word(i + 1), vocabulary)
-            && fold(word(i + 1)) != fold(word(i))
-        {
+        // A noun and an adjective (not of nationality: commune française is a free phrase).
+        let adjective =
+            |k: usize| starts_lower(word(k)) && adjective_like(word(k), vocabulary) && !holds(NATIONALITIES, word(k));
+        if joined(i + 1) && adjective(i + 1) && fold(word(i + 1)) != fold(word(i)) {
             push(i + 1);
         }
         // A noun, a preposition, maybe an article, a noun (maybe an adjective after it).
@@ -154,7 +171,7 @@ pub(super) fn phrases(
         let capitalised_common = is_capitalised(tail) && (holds(INSTITUTION_WORDS, tail) || vocabulary.common(tail));
         if (term_noun(tail, vocabulary) || capitalised_common) && fold(tail) != fold(word(i)) {
             push(m);
-            if joined(m + 1) && starts_lower(word(m + 1)) && adjective_like(word(m + 1), vocabulary) {
+            if joined(m + 1) && adjective(m + 1) {
                 push(m + 1);
             }
         }

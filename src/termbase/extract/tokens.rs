@@ -86,6 +86,13 @@ fn word_end(text: &str, start: usize, end: usize) -> usize {
         if c.is_alphanumeric() {
             last = start + i + c.len_utf8();
         } else if (c == '-' || is_apostrophe(c)) && chars.peek().is_some_and(|(_, n)| n.is_alphanumeric()) {
+            // Not a hyphen before an initial (Gunten-A.Reist: two names).
+            let rest = &bytes[i + c.len_utf8()..];
+            let mut ahead = rest.chars();
+            let initial = ahead.next().is_some_and(char::is_uppercase) && ahead.next() == Some('.');
+            if c == '-' && initial && ahead.next().is_some_and(char::is_uppercase) {
+                break;
+            }
             continue;
         } else {
             break;
@@ -177,6 +184,8 @@ fn classify_gap(gap: &str, first: bool) -> Gap {
         || trimmed.contains("--")
         || trimmed.chars().any(|c| matches!(c, '«' | '“' | '"' | '—' | '–' | ':' | '!' | '?' | '…' | '¡' | '¿'))
         || trimmed.contains("...")
+        // A full stop after a word that is no initial (7000 m. Le Rakaposhi): a sentence ends there.
+        || trimmed.contains('.')
         || (trimmed == "-" && gap.starts_with(char::is_whitespace) && gap.ends_with(char::is_whitespace));
     if starts {
         Gap::Start
@@ -210,6 +219,7 @@ mod tests {
         case("aujourd’hui, qu’il", &["aujourd’hui", "qu’", "il"]);
         case("Écoutez-moi !", &["Écoutez-moi"]);
         case("voulez -vous", &["voulez", "vous"]);
+        case("H. von Gunten-A.Reist", &["H.", "von", "Gunten", "A.", "Reist"]);
     }
 
     #[test]

@@ -27,6 +27,16 @@ pub(crate) struct WordUse {
     /// Capitalised inside a sentence and followed by a lower-case tail (an adjective, or de and a noun):
     /// the first word of a name like Coupe du monde or Contrat civil.
     pub lower_tail: u32,
+    /// Capitalised and followed by an exclamation mark or by itself (Brou, Brou !): an interjection.
+    pub exclaimed: u32,
+    /// After a masculine title (M., Mr), a feminine one (Mme, Mlle, Mrs), and a plural article or a
+    /// word for a family (les Weston, le clan Graham): a family name, which a full name with a given name
+    /// does not stand for.
+    pub after_male_title: u32,
+    pub after_female_title: u32,
+    pub after_plural: u32,
+    /// Capitalised and followed by a number (Interstate 80, Apollo 11): a name that includes it.
+    pub before_number: u32,
     /// Not glued to the word before (for taking glued words apart).
     pub standalone: u32,
 }
@@ -80,6 +90,37 @@ impl Vocabulary {
                     entry.caps_inside += 1;
                 }
             } else if is_capitalised(word) {
+                let after = tokens.get(i + 1).map_or(text.len(), |t| t.start);
+                let repeated = tokens.get(i + 1).is_some_and(|t| t.text(text) == word);
+                if text[token.end..after].trim_start().starts_with('!') || repeated {
+                    entry.exclaimed += 1;
+                }
+                let number = tokens.get(i + 1).filter(|t| t.gap == Gap::Space).map(|t| t.text(text));
+                if number.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4) {
+                    entry.before_number += 1;
+                }
+                match previous.map(|p| fold(p.trim_end_matches('.'))) {
+                    Some(p) if matches!(p.as_str(), "m" | "mr" | "monsieur" | "sir" | "lord") => {
+                        entry.after_male_title += 1
+                    }
+                    Some(p)
+                        if matches!(
+                            p.as_str(),
+                            "mme" | "mlle" | "madame" | "mademoiselle" | "mrs" | "miss" | "ms" | "lady"
+                        ) =>
+                    {
+                        entry.after_female_title += 1
+                    }
+                    Some(p)
+                        if matches!(
+                            p.as_str(),
+                            "les" | "the" | "famille" | "clan" | "dynastie" | "family" | "house"
+                        ) && tokens[i].gap == Gap::Space =>
+                    {
+                        entry.after_plural += 1
+                    }
+                    _ => {}
+                }
                 if at_start(tokens, i) {
                     entry.capital_start += 1;
                 } else {
@@ -155,6 +196,13 @@ impl Vocabulary {
     /// How often "`a` `small` `b`" was seen, capitalised words around a small one (Roque qui Chante).
     pub(crate) fn inner_word_name(&self, a: &str, small: &str, b: &str) -> u32 {
         self.inner_word_names.get(&fold(&format!("{a} {small} {b}"))).copied().unwrap_or(0)
+    }
+
+    /// A surname that several people of a family share (M. and Mme Weston, les Churchill): a full name
+    /// does not stand for it.
+    pub(crate) fn family_name(&self, word: &str) -> bool {
+        let usage = self.get(word);
+        (usage.after_male_title > 0 && usage.after_female_title > 0) || usage.after_plural > 0
     }
 
     /// A word that is mostly written in lower case: a common word, even where it is capitalised.
