@@ -1,9 +1,9 @@
 //! The term base on French text none of the code was written against, judged by hand.
 //!
-//! Six sets: three French texts of ../shared (Alice in Wonderland and Emma from the TransRead alignment
+//! Eight sets: three French texts of ../shared (Alice in Wonderland and Emma from the TransRead alignment
 //! set, the Text+Berg dev document), two news collections written for the project
-//! (tests/fixtures/termbase-dev/news-*.fr.txt), and two sets judged blind before any code was changed for
-//! them: 60 KB each of the French GSD treebank dev sentences in ../shared (ud-fr, ud-fr-b). For each, `trame terms build TEXT --lang fr` gives a term
+//! (tests/fixtures/termbase-dev/news-*.fr.txt), and three sets judged blind before any code was changed for
+//! them: 60 KB each of the French GSD treebank dev sentences in ../shared (ud-fr, ud-fr-b, ud-fr-c). For each, `trame terms build TEXT --lang fr` gives a term
 //! base; every concept and variant it held when judged is in `<set>.judged.tsv` with a verdict. The test
 //! reports, per set, concept precision (real names or terms), variant precision (really variants of their
 //! concept) and deprecated variants judged wrong, and holds them to the targets: 95%, 90%, none. A concept
@@ -60,6 +60,7 @@ fn sets(dir: &Path) -> Vec<(&'static str, Option<PathBuf>)> {
         ("news-world", own("news-world.fr.txt")),
         ("ud-fr", ud_french(dir, 0, "ud-fr.txt")),
         ("ud-fr-b", ud_french(dir, 79, "ud-fr-b.txt")),
+        ("ud-fr-c", ud_french(dir, 158, "ud-fr-c.txt")),
     ]
 }
 

@@ -457,6 +457,21 @@ pub fn look_alikes(a: &str, b: &str) -> bool {
         || derived_pair(a, b)
         || different_given_names(a, b)
         || hyphenated_common_word(a, b)
+        || other_marks(a, b)
+}
+
+/// Two spellings with different marks on one letter (Noé / Noè): names of two languages, where a spelling
+/// variant drops a mark (Mykhaïlo / Mykhailo) rather than changing it.
+fn other_marks(a: &str, b: &str) -> bool {
+    let (ca, cb): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    ca.len() == cb.len()
+        && ca.iter().zip(&cb).any(|(x, y)| {
+            x != y
+                && !x.is_ascii()
+                && !y.is_ascii()
+                && x.is_alphabetic()
+                && fold(&x.to_string()) == fold(&y.to_string())
+        })
 }
 
 /// A common word with and without its hyphen (peut-être / peut être): two words of the language.
@@ -559,6 +574,8 @@ mod tests {
         }
         assert!(!inflection_pair("Poutine", "Putin"));
         assert!(look_alikes("peut-être", "peut être"));
+        assert!(look_alikes("Noé", "Noè"));
+        assert!(!look_alikes("Mykhaïlo", "Mykhailo"));
         assert!(!look_alikes("Rostov-sur-le-Don", "Rostov sur le Don"));
     }
 

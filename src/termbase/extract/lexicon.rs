@@ -358,6 +358,20 @@ pub(crate) static COMMON_ACRONYMS: &[&str] = &[
     "qg", "rdv", "rsa", "smic", "sms", "tpe", "tv", "ulm", "usb", "vtt", "wc",
 ];
 
+/// Places whose article is part of their name (Le Mans, du Mans, au Mans; La Rochelle): the name without
+/// its article, folded, and the article.
+pub(crate) static ARTICLE_PLACES: &[(&str, &str)] = &[
+    ("baule", "La"), ("bourget", "Le"), ("caire", "Le"), ("ciotat", "La"), ("creusot", "Le"), ("havane", "La"),
+    ("havre", "Le"), ("haye", "La"), ("lamentin", "Le"), ("lilas", "Les"), ("mans", "Le"), ("mecque", "La"),
+    ("mureaux", "Les"), ("paz", "La"), ("rochelle", "La"), ("touquet", "Le"), ("ulis", "Les"), ("valette", "La"),
+];
+
+/// The article of a place whose name holds it (Mans → Le).
+pub(crate) fn article_place(word: &str) -> Option<&'static str> {
+    let folded = fold(word);
+    ARTICLE_PLACES.binary_search_by(|(name, _)| (*name).cmp(folded.as_str())).ok().map(|k| ARTICLE_PLACES[k].1)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -377,6 +391,12 @@ mod tests {
                 assert_eq!(fold(word), *word, "{word} is not folded");
             }
         }
+    }
+
+    #[test]
+    fn article_places_are_sorted() {
+        assert!(ARTICLE_PLACES.windows(2).all(|w| w[0].0 < w[1].0));
+        assert_eq!(article_place("Mans"), Some("Le"));
     }
 
     #[test]

@@ -3,7 +3,8 @@
 
 use super::lexicon::{
     COMMON_ACRONYMS, CONNECTORS, DATE_WORDS, ENGLISH_ONLY_WORDS, FEATURE_HEADS, FUNCTION_WORDS, GIVEN_NAMES,
-    HEADING_WORDS, INSTITUTION_WORDS, NUMBERS, ORGANISATION_HEADS, PLACE_CUES, PLACE_HEADS, TITLES, holds,
+    HEADING_WORDS, INSTITUTION_WORDS, NUMBERS, ORGANISATION_HEADS, PLACE_CUES, PLACE_HEADS, TITLES, article_place,
+    holds,
 };
 use super::phrases::{adjective_in_name, content_word, preposition};
 use super::tokens::{Gap, Token, is_elision};
@@ -51,14 +52,22 @@ impl Sentence<'_> {
         let mut out = vec![false; self.tokens.len()];
         let mut start = 0;
         for k in 1..=self.tokens.len() {
-            if k == self.tokens.len() || self.tokens[k].gap == Gap::Start {
-                if self.headline(start, k) {
+            if k == self.tokens.len() || self.tokens[k].gap != Gap::Space {
+                if self.headline(start, k) || self.foreign(start, k) {
                     out[start..k].iter_mut().for_each(|w| *w = true);
                 }
                 start = k;
             }
         }
         out
+    }
+
+    /// A clause in English inside a French text (an original title: Being at Home with Claude): two
+    /// English function words or more that French does not have. Its capitals are the title's.
+    fn foreign(&self, from: usize, to: usize) -> bool {
+        self.family == LanguageFamily::French
+            && (from..to).filter(|&k| starts_lower(self.word(k)) && holds(ENGLISH_ONLY_WORDS, self.word(k))).count()
+                >= 2
     }
 
     fn headline(&self, from: usize, to: usize) -> bool {
@@ -356,7 +365,12 @@ impl Sentence<'_> {
                 && ((matches!(before, "von" | "van" | "da" | "di" | "del" | "der" | "den" | "ter" | "ten")
                     && (given_name(self.word(first - 2)) || holds(TITLES, self.word(first - 2))))
                     || (matches!(before, "de" | "du") && given_name(self.word(first - 2))));
-            if initials || article || feature || particle {
+            // An ordinal that opens a name (la Seconde Guerre mondiale, la Troisième République).
+            let ordinal = is_capitalised(before)
+                && holds(NUMBERS, before)
+                && (fold(before).ends_with("ieme")
+                    || matches!(fold(before).as_str(), "premier" | "premiere" | "second" | "seconde"));
+            if initials || article || feature || particle || ordinal {
                 first -= 1;
             } else {
                 break;
@@ -400,8 +414,15 @@ impl Sentence<'_> {
     }
 
     fn candidate(&self, first: usize, last: usize) -> Candidate {
+        let mut form = self.form(first, last);
+        // A place whose article belongs to its name, after a contracted article (du Mans, au Mans).
+        if first == last {
+            if let Some(article) = article_place(&form) {
+                form = format!("{article} {form}");
+            }
+        }
         Candidate {
-            form: self.form(first, last),
+            form,
             kind: CandidateKind::Name,
             cues: self.cues(first, last),
             after_determiner: false,
