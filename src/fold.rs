@@ -14,6 +14,10 @@ use unicode_normalization::char::is_combining_mark;
 /// assert_eq!(trame::fold::fold("ŒUVRE d’art"), "oeuvre d'art");
 /// ```
 pub fn fold(word: &str) -> String {
+    // Most words are ASCII: nothing to decompose (the term build folds every word it reads).
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
     let mut out = String::with_capacity(word.len());
     for c in word.nfd() {
         if is_combining_mark(c) {
@@ -31,6 +35,17 @@ pub fn fold(word: &str) -> String {
         }
     }
     out
+}
+
+/// `text` with its whitespace runs as one space, and none at either end.
+pub(crate) fn squash(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `word` with its first letter in upper case, the rest as it is.
+pub(crate) fn capitalise(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 /// A key under which the spellings of one name in different languages usually meet: the folded word

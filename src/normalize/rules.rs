@@ -10,6 +10,7 @@
 
 use super::NormalizeOptions;
 use super::folded::Folder;
+use crate::fold::{capitalise, squash};
 use crate::termbase::{Kind, Status, Subject, TermBase};
 use std::collections::{HashMap, HashSet};
 
@@ -64,8 +65,10 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
                     && t.status == Status::Admitted
                     && !matches!(t.kind, Kind::FullForm | Kind::ShortForm))
         });
-        let own =
-            own.map(|t| (t, if t.kind == Kind::Error { "error".to_string() } else { t.status.name().to_string() }));
+        let own = own.map(|t| {
+            let status = if t.kind == Kind::Error { "error".to_string() } else { t.status.name().to_string() };
+            (t, status, true)
+        });
         // People's names are written one way per language: another language's spelling is deprecated here.
         // (Places and terms have legitimate exonyms and quoted titles: only their listed variants count.)
         let foreign = concept
@@ -73,25 +76,24 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
             .iter()
             .filter(|(l, _)| concept.subject == Subject::Person && l.as_str() != language)
             .flat_map(|(_, t)| {
-                t.all().filter(|t| t.status != Status::Suggested).map(|t| (t, "deprecated".to_string()))
+                t.all().filter(|t| t.status != Status::Suggested).map(|t| (t, "deprecated".to_string(), false))
             });
-        let own: Vec<_> = own.map(|(t, s)| (t, s, true)).collect();
-        for (term, status, listed) in own.into_iter().chain(foreign.map(|(t, s)| (t, s, false))) {
+        for (term, status, listed) in own.chain(foreign) {
             let replacement = match full_form {
                 Some(full) if closer_to(folder, &term.form, full, preferred) => full,
                 _ => preferred.as_str(),
             };
-            let (form, replacement) = (term.form.clone(), replacement.to_string());
-            let pattern = folder.fold(&form);
+            let form = term.form.as_str();
+            let pattern = folder.fold(form);
             let capitalised = form.chars().next().is_some_and(char::is_uppercase);
             if pattern.is_empty() || keep.contains(&pattern) {
                 continue;
             }
             // Accents or case only: replaced only where written so, and only when this language's
             // glossary deprecates that spelling itself.
-            let exact = pattern == folder.fold(&replacement);
+            let exact = pattern == folder.fold(replacement);
             if exact {
-                if !listed || squash(&form) == squash(&replacement) || exactly_correct.contains(&squash(&form)) {
+                if !listed || squash(form) == squash(replacement) || exactly_correct.contains(&squash(form)) {
                     continue;
                 }
             } else if correct.contains(&pattern) {
@@ -100,8 +102,8 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
             candidates.push(Rule {
                 pattern,
                 capitalised,
-                exact: exact.then(|| squash(&form)),
-                replacement,
+                exact: exact.then(|| squash(form)),
+                replacement: replacement.to_string(),
                 concept: concept.id.clone(),
                 status,
             });
@@ -133,11 +135,6 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
         .collect()
 }
 
-/// Whitespace runs as one space.
-pub(crate) fn squash(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
 impl Rule {
     /// Whether the text found, `original`, is written so that this rule applies to it.
     pub(crate) fn applies_to(&self, original: &str) -> bool {
@@ -167,8 +164,7 @@ pub(crate) fn shaped(original: &str, replacement: &str) -> String {
     } else if lower {
         replacement.to_lowercase()
     } else if letters.first().is_some_and(|c| c.is_uppercase()) {
-        let mut chars = replacement.chars();
-        chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
+        capitalise(replacement)
     } else {
         replacement.to_string()
     };

@@ -15,7 +15,7 @@ use super::curated::{CURATED, find};
 use super::extract::{CandidateKind, Cues, given_name};
 use super::model::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
 use super::variants::{different_given_names, look_alikes, name_key, similarity};
-use crate::fold::{fold, transliteration_key};
+use crate::fold::{fold, squash, transliteration_key};
 use crate::language::Language;
 use indexmap::IndexMap;
 use std::collections::{HashMap, HashSet};
@@ -117,9 +117,25 @@ fn keep(form: &str, info: &FormInfo, evidence: &Evidence<'_>, language: usize, o
 
 /// Joins, within one language, full names to their surname (Alexandre Loukachenko → Loukachenko, when
 /// every word before the surname is a given name or initials, and no two full names with different given
-/// names compete for it), glued names to what they glue (Vladimirpoutine → Poutine), and acronyms to the
-/// expansions written beside them (FMI → Fonds monétaire international).
+/// names compete for it), glued names to what they glue (Vladimirpoutine → Poutine), a model to its name
+/// (Iskander-M → Iskander), a letter confused to the name it should be (Kieu → Kiev, suggested), and
+/// acronyms to the expansions written beside them (FMI → Fonds monétaire international).
 fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usize) {
+    let mut joins = Joins::new(groups.len());
+    let moves = name_moves(groups, evidence, language);
+    let conflicting = competing_full_names(groups, &moves);
+    for (g, t, kind) in moves {
+        if !conflicting.contains(&g) {
+            joins.join(g, t, kind, false);
+        }
+    }
+    joins.confused_letters(groups, evidence, language);
+    joins.expansions(groups, evidence, language);
+    joins.apply(groups);
+}
+
+/// Moves (group, target, how it joins) of glued names, full names and models.
+fn name_moves(groups: &[Group], evidence: &Evidence<'_>, language: usize) -> Vec<(usize, usize, Kind)> {
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     for (g, group) in groups.iter().enumerate() {
         if group.name {
@@ -127,10 +143,11 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
         }
     }
     let target = |key: &str, form: &str, except: usize| {
-        by_key.get(key).and_then(|list| {
-            list.iter().copied().find(|&t| t != except && !look_alikes(&groups[t].parts[0].members[0].0, form))
-        })
+        by_key
+            .get(key)
+            .and_then(|list| list.iter().copied().find(|&t| t != except && !look_alikes(groups[t].preferred(), form)))
     };
+    let count = |g: usize| evidence.forms[language].get(groups[g].preferred()).map_or(0, |i| i.count);
     let mut moves: Vec<(usize, usize, Kind)> = Vec::new();
     let vocabulary = &evidence.vocabularies[language];
     for (g, group) in groups.iter().enumerate() {
@@ -180,7 +197,6 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
             continue;
         }
         if let Some(t) = target(&name_key(base), base, g).filter(|&t| groups[t].preferred() == base) {
-            let count = |g: usize| evidence.forms[language].get(groups[g].preferred()).map_or(0, |i| i.count);
             if count(t) >= count(g) {
                 moves.push((g, t, Kind::FullForm));
             } else if !moves.iter().any(|m| m.0 == t) {
@@ -188,14 +204,18 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
             }
         }
     }
-    // Full names with given names that cannot be the same person's stay apart.
+    moves
+}
+
+/// Full names whose given names cannot be the same person's, competing for one surname: they stay apart.
+fn competing_full_names(groups: &[Group], moves: &[(usize, usize, Kind)]) -> HashSet<usize> {
     let mut by_target: HashMap<usize, Vec<usize>> = HashMap::new();
-    for &(g, t, kind) in &moves {
+    for &(g, t, kind) in moves {
         if kind == Kind::FullForm {
             by_target.entry(t).or_default().push(g);
         }
     }
-    let conflicting: HashSet<usize> = by_target
+    by_target
         .values()
         .filter(|list| {
             list.iter()
@@ -203,85 +223,106 @@ fn join_related(groups: &mut Vec<Group>, evidence: &Evidence<'_>, language: usiz
         })
         .flatten()
         .copied()
-        .collect();
-    let mut parent: Vec<usize> = (0..groups.len()).collect();
-    let mut joined_as: Vec<Option<Kind>> = vec![None; groups.len()];
-    let mut suggested = vec![false; groups.len()];
-    for (g, t, kind) in moves {
-        if !conflicting.contains(&g) {
-            parent[g] = t;
-            joined_as[g] = Some(kind);
-        }
+        .collect()
+}
+
+/// Which group joins which, and how.
+struct Joins {
+    parent: Vec<usize>,
+    joined_as: Vec<Option<Kind>>,
+    suggested: Vec<bool>,
+}
+
+impl Joins {
+    fn new(groups: usize) -> Self {
+        Joins { parent: (0..groups).collect(), joined_as: vec![None; groups], suggested: vec![false; groups] }
     }
-    // A letter machine translation and character recognition confuse (u for v, rn for m): suggested
-    // as an error of the more frequent name, or of one trame knows.
-    let mut by_folded: HashMap<String, usize> = HashMap::new();
-    for (g, group) in groups.iter().enumerate() {
-        if group.name {
-            by_folded.insert(fold(group.preferred()), g);
-        }
+
+    fn join(&mut self, g: usize, target: usize, kind: Kind, suggested: bool) {
+        self.parent[g] = target;
+        self.joined_as[g] = Some(kind);
+        self.suggested[g] = suggested;
     }
-    for (g, group) in groups.iter().enumerate() {
-        if !group.name || parent[g] != g || group.curated.is_some() {
-            continue;
+
+    fn alone(&self, g: usize) -> bool {
+        self.parent[g] == g
+    }
+
+    /// A letter machine translation and character recognition confuse (u for v, rn for m): suggested as
+    /// an error of the more frequent name, or of one trame knows.
+    fn confused_letters(&mut self, groups: &[Group], evidence: &Evidence<'_>, language: usize) {
+        let mut by_folded: HashMap<String, usize> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            if group.name {
+                by_folded.insert(fold(group.preferred()), g);
+            }
         }
         let weight = |g: usize| {
             (groups[g].curated.is_some(), evidence.forms[language].get(groups[g].preferred()).map_or(0, |i| i.count))
         };
-        let target = confusables(&fold(group.preferred()))
-            .into_iter()
-            .filter_map(|f| by_folded.get(&f).copied())
-            .find(|&t| t != g && parent[t] == t && weight(t) >= weight(g));
-        if let Some(t) = target {
-            parent[g] = t;
-            joined_as[g] = Some(Kind::Error);
-            suggested[g] = true;
+        for (g, group) in groups.iter().enumerate() {
+            if !group.name || !self.alone(g) || group.curated.is_some() {
+                continue;
+            }
+            let target = confusables(&fold(group.preferred()))
+                .into_iter()
+                .filter_map(|f| by_folded.get(&f).copied())
+                .find(|&t| t != g && self.alone(t) && weight(t) >= weight(g));
+            if let Some(t) = target {
+                self.join(g, t, Kind::Error, true);
+            }
         }
     }
-    for ((acronym, expansion), _) in &evidence.expansions[language] {
-        let find_form = |form: &str| groups.iter().position(|group| group.forms().any(|f| f == form));
-        if let (Some(a), Some(e)) = (find_form(acronym), find_form(expansion)) {
-            if a != e && parent[a] == a && parent[e] == e {
-                let (from, to) = if evidence.forms[language][acronym.as_str()].count
-                    >= evidence.forms[language][expansion.as_str()].count
-                {
-                    (e, a)
+
+    /// An acronym and its expansion seen together: one concept, under the more frequent.
+    fn expansions(&mut self, groups: &[Group], evidence: &Evidence<'_>, language: usize) {
+        let mut group_of: HashMap<&str, usize> = HashMap::new();
+        for (g, group) in groups.iter().enumerate() {
+            for form in group.forms() {
+                group_of.entry(form).or_insert(g);
+            }
+        }
+        let forms = &evidence.forms[language];
+        for (acronym, expansion) in evidence.expansions[language].keys() {
+            let (Some(&a), Some(&e)) = (group_of.get(acronym.as_str()), group_of.get(expansion.as_str())) else {
+                continue;
+            };
+            if a != e && self.alone(a) && self.alone(e) {
+                if forms[acronym.as_str()].count >= forms[expansion.as_str()].count {
+                    self.join(e, a, Kind::FullForm, false);
                 } else {
-                    (a, e)
-                };
-                parent[from] = to;
-                joined_as[from] = Some(if from == e { Kind::FullForm } else { Kind::ShortForm });
+                    self.join(a, e, Kind::ShortForm, false);
+                }
             }
         }
     }
-    let count = groups.len();
-    let root = |mut g: usize| {
-        let mut steps = 0;
-        while parent[g] != g && steps < count {
-            g = parent[g];
-            steps += 1;
-        }
-        g
-    };
-    let mut moved = vec![false; groups.len()];
-    for g in 0..groups.len() {
-        let r = root(g);
-        if r != g {
-            let mut parts = std::mem::take(&mut groups[g].parts);
-            if let Some(first) = parts.first_mut() {
-                first.joined = joined_as[g];
-                first.suggested = suggested[g];
+
+    /// Moves each joined group's parts into the group it joins (following chains), and drops it.
+    fn apply(self, groups: &mut Vec<Group>) {
+        let root = |mut g: usize| {
+            let mut steps = 0;
+            while self.parent[g] != g && steps < self.parent.len() {
+                g = self.parent[g];
+                steps += 1;
             }
-            groups[r].parts.extend(parts);
-            moved[g] = true;
+            g
+        };
+        let mut moved = vec![false; groups.len()];
+        for g in 0..groups.len() {
+            let r = root(g);
+            if r != g {
+                let mut parts = std::mem::take(&mut groups[g].parts);
+                if let Some(first) = parts.first_mut() {
+                    first.joined = self.joined_as[g];
+                    first.suggested = self.suggested[g];
+                }
+                groups[r].parts.extend(parts);
+                moved[g] = true;
+            }
         }
+        let mut moved = moved.into_iter();
+        groups.retain(|_| !moved.next().unwrap_or(false));
     }
-    let mut index = 0;
-    groups.retain(|_| {
-        let keep = !moved[index];
-        index += 1;
-        keep
-    });
 }
 
 /// The spellings one confused letter away from `folded` (u and v, rn and m, cl and d).
@@ -397,7 +438,7 @@ fn cooccurring(
 
 /// Whether two spellings differ only by case (and the shape of their apostrophes and spaces).
 fn same_spelling(a: &str, b: &str) -> bool {
-    let norm = |s: &str| s.to_lowercase().replace('’', "'").split_whitespace().collect::<Vec<_>>().join(" ");
+    let norm = |s: &str| squash(&s.to_lowercase().replace('’', "'"));
     norm(a) == norm(b)
 }
 

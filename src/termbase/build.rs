@@ -10,6 +10,7 @@
 use super::assemble::assemble;
 use super::extract::{Candidate, CandidateKind, Cues, Extractor, Token, Vocabulary, tokens};
 use super::model::TermBase;
+use crate::fold::squash;
 use crate::language::Language;
 use crate::position::LineIndex;
 use crate::segment::Segmenter;
@@ -137,7 +138,7 @@ impl Evidence<'_> {
         let segment = &self.segments[info.first];
         let doc = &self.docs[segment.doc];
         match style {
-            ContextStyle::Sentence => doc.text[segment.range.clone()].split_whitespace().collect::<Vec<_>>().join(" "),
+            ContextStyle::Sentence => squash(&doc.text[segment.range.clone()]),
             ContextStyle::Location => match doc.unit {
                 Some((_, number)) => format!("{}:unit {}", self.files[doc.file], number + 1),
                 None => {
@@ -162,93 +163,105 @@ pub fn build_with_progress(
     options: &BuildOptions,
     progress: &mut dyn FnMut(Progress),
 ) -> TermBase {
-    let mut evidence = Evidence {
-        files: Vec::new(),
-        languages: Vec::new(),
-        docs: Vec::new(),
-        segments: Vec::new(),
-        vocabularies: Vec::new(),
-        forms: Vec::new(),
-        expansions: Vec::new(),
-        unit_forms: HashMap::new(),
+    let (mut evidence, languages) = Evidence::gather(texts, units);
+    let total: u64 = 2 * evidence.docs.iter().map(|d| d.text.len() as u64).sum::<u64>();
+    let mut done = 0;
+    let mut report = |bytes: usize| {
+        done += bytes as u64;
+        progress(Progress { done, total });
     };
-    let mut families = Vec::new();
-    let mut language_index = |evidence: &mut Evidence<'_>, language: &Language| {
-        let primary = language.primary();
-        match evidence.languages.iter().position(|l| *l == primary) {
-            Some(k) => k,
-            None => {
+    evidence.learn(&languages, &mut report);
+    evidence.extract(&languages, &mut report);
+    assemble(&evidence, options)
+}
+
+impl<'a> Evidence<'a> {
+    /// The docs of `texts` and `units` (each side of a unit a doc of its own), and the language of each
+    /// language index.
+    fn gather(texts: &[TextSource<'a>], units: &'a [UnitSource]) -> (Self, Vec<Language>) {
+        let mut evidence = Evidence {
+            files: Vec::new(),
+            languages: Vec::new(),
+            docs: Vec::new(),
+            segments: Vec::new(),
+            vocabularies: Vec::new(),
+            forms: Vec::new(),
+            expansions: Vec::new(),
+            unit_forms: HashMap::new(),
+        };
+        let mut languages: Vec<Language> = Vec::new();
+        let mut language_index = |evidence: &mut Evidence<'a>, language: &Language| {
+            let primary = language.primary();
+            evidence.languages.iter().position(|l| *l == primary).unwrap_or_else(|| {
                 evidence.languages.push(primary);
                 evidence.vocabularies.push(Vocabulary::default());
                 evidence.forms.push(IndexMap::new());
                 evidence.expansions.push(IndexMap::new());
-                families.push(language.family());
+                languages.push(language.clone());
                 evidence.languages.len() - 1
+            })
+        };
+        for source in texts {
+            let language = language_index(&mut evidence, &source.language);
+            evidence.files.push(source.name.clone());
+            evidence.docs.push(Doc { file: evidence.files.len() - 1, language, text: source.text, unit: None });
+        }
+        let mut unit_number = 0;
+        for source in units {
+            evidence.files.push(source.name.clone());
+            let file = evidence.files.len() - 1;
+            let (a, b) = (
+                language_index(&mut evidence, &source.source_language),
+                language_index(&mut evidence, &source.target_language),
+            );
+            for (k, (x, y)) in source.pairs.iter().enumerate() {
+                evidence.docs.push(Doc { file, language: a, text: x, unit: Some((unit_number, k)) });
+                evidence.docs.push(Doc { file, language: b, text: y, unit: Some((unit_number, k)) });
+                unit_number += 1;
             }
         }
-    };
-    for source in texts {
-        let language = language_index(&mut evidence, &source.language);
-        evidence.files.push(source.name.clone());
-        evidence.docs.push(Doc { file: evidence.files.len() - 1, language, text: source.text, unit: None });
+        (evidence, languages)
     }
-    let mut unit_number = 0;
-    for source in units {
-        evidence.files.push(source.name.clone());
-        let file = evidence.files.len() - 1;
-        let (a, b) = (
-            language_index(&mut evidence, &source.source_language),
-            language_index(&mut evidence, &source.target_language),
-        );
-        for (k, (x, y)) in source.pairs.iter().enumerate() {
-            evidence.docs.push(Doc { file, language: a, text: x, unit: Some((unit_number, k)) });
-            evidence.docs.push(Doc { file, language: b, text: y, unit: Some((unit_number, k)) });
-            unit_number += 1;
+
+    /// First pass: sentences, their words, and each language's vocabulary.
+    fn learn(&mut self, languages: &[Language], report: &mut dyn FnMut(usize)) {
+        let segmenters: Vec<Segmenter> = languages.iter().map(Segmenter::builtin).collect();
+        for (d, doc) in self.docs.iter().enumerate() {
+            for sentence in segmenters[doc.language].sentences(doc.text) {
+                let words = tokens(doc.text, sentence.range.clone());
+                self.vocabularies[doc.language].learn(doc.text, &words);
+                self.segments.push(Segment { doc: d, range: sentence.range, tokens: words });
+            }
+            report(doc.text.len());
         }
     }
-    let total: u64 = 2 * evidence.docs.iter().map(|d| d.text.len() as u64).sum::<u64>();
-    let mut done = 0;
-    // First pass: sentences, words, vocabularies.
-    let segmenters: Vec<Segmenter> = evidence
-        .languages
-        .iter()
-        .map(|l| Segmenter::builtin(&Language::parse(l).unwrap_or_else(Language::french)))
-        .collect();
-    for (d, doc) in evidence.docs.iter().enumerate() {
-        for sentence in segmenters[doc.language].sentences(doc.text) {
-            let words = tokens(doc.text, sentence.range.clone());
-            evidence.vocabularies[doc.language].learn(doc.text, &words);
-            evidence.segments.push(Segment { doc: d, range: sentence.range, tokens: words });
-        }
-        done += doc.text.len() as u64;
-        progress(Progress { done, total });
-    }
-    // Second pass: candidates.
-    let mut candidates = Vec::new();
-    let mut expansions = Vec::new();
-    let mut last_doc = usize::MAX;
-    for (s, segment) in evidence.segments.iter().enumerate() {
-        let doc = &evidence.docs[segment.doc];
-        let extractor = Extractor { vocabulary: &evidence.vocabularies[doc.language], family: families[doc.language] };
-        candidates.clear();
-        expansions.clear();
-        extractor.sentence(doc.text, &segment.tokens, &mut candidates, &mut expansions);
-        for candidate in candidates.drain(..) {
-            let index = record(&mut evidence.forms[doc.language], candidate, doc.file, s);
-            if let Some((unit, _)) = doc.unit {
-                evidence.unit_forms.entry(unit).or_default().push((doc.language, index));
+
+    /// Second pass: the candidates of each sentence, counted per form, with the units that hold them
+    /// and the acronyms explained.
+    fn extract(&mut self, languages: &[Language], report: &mut dyn FnMut(usize)) {
+        let mut candidates = Vec::new();
+        let mut expansions = Vec::new();
+        let mut last_doc = usize::MAX;
+        for (s, segment) in self.segments.iter().enumerate() {
+            let doc = &self.docs[segment.doc];
+            let extractor =
+                Extractor { vocabulary: &self.vocabularies[doc.language], family: languages[doc.language].family() };
+            extractor.sentence(doc.text, &segment.tokens, &mut candidates, &mut expansions);
+            for candidate in candidates.drain(..) {
+                let index = record(&mut self.forms[doc.language], candidate, doc.file, s);
+                if let Some((unit, _)) = doc.unit {
+                    self.unit_forms.entry(unit).or_default().push((doc.language, index));
+                }
+            }
+            for expansion in expansions.drain(..) {
+                *self.expansions[doc.language].entry((expansion.acronym, expansion.expansion)).or_default() += 1;
+            }
+            if segment.doc != last_doc {
+                last_doc = segment.doc;
+                report(doc.text.len());
             }
         }
-        for expansion in expansions.drain(..) {
-            *evidence.expansions[doc.language].entry((expansion.acronym, expansion.expansion)).or_default() += 1;
-        }
-        if segment.doc != last_doc {
-            last_doc = segment.doc;
-            done += doc.text.len() as u64;
-            progress(Progress { done, total });
-        }
     }
-    assemble(&evidence, options)
 }
 
 /// Counts one occurrence of `candidate`; returns the form's index.

@@ -84,7 +84,44 @@ impl Group {
 /// (automatic tier) or the same loose key (suggested tier), and only look-alikes within a bucket are
 /// compared.
 pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
-    // Distinct forms with their counts and first positions.
+    let groups = automatic_groups(distinct(forms));
+    let anchor_of = suggestions(&groups);
+    let mut suggested: HashMap<usize, Vec<usize>> = HashMap::new();
+    for (g, anchor) in anchor_of.iter().enumerate() {
+        if let Some(a) = anchor {
+            suggested.entry(*a).or_default().push(g);
+        }
+    }
+    let mut clusters: Vec<(usize, Cluster)> = (0..groups.len())
+        .filter(|&g| anchor_of[g].is_none())
+        .map(|a| {
+            let core = &groups[a];
+            let core_tier = if core.forms.len() > 1 { Tier::Auto } else { Tier::Single };
+            let representative = core.representative();
+            let mut members: Vec<Member> = std::iter::once(representative)
+                .chain(core.forms.iter().map(|(f, _)| f.as_str()).filter(|f| *f != representative))
+                .map(|f| Member {
+                    form: f.to_string(),
+                    count: core.forms.iter().find(|(g, _)| g == f).map_or(0, |x| x.1),
+                    tier: core_tier,
+                })
+                .collect();
+            for &g in suggested.get(&a).map(Vec::as_slice).unwrap_or(&[]) {
+                members.extend(groups[g].forms.iter().map(|(f, c)| Member {
+                    form: f.clone(),
+                    count: *c,
+                    tier: Tier::Suggested,
+                }));
+            }
+            (core.first, Cluster { members })
+        })
+        .collect();
+    clusters.sort_by_key(|(first, _)| *first);
+    clusters.into_iter().map(|(_, c)| c).collect()
+}
+
+/// Distinct forms (trimmed, empty ones left out) with their counts added up and first positions.
+fn distinct(forms: &[(String, u32)]) -> Vec<(String, u32, usize)> {
     let mut distinct: Vec<(String, u32, usize)> = Vec::new();
     let mut seen: HashMap<&str, usize> = HashMap::new();
     for (position, (form, count)) in forms.iter().enumerate() {
@@ -100,8 +137,15 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
             }
         }
     }
-    // Automatic groups: forms that share a key, split where two forms are look-alikes (Denis / Denise
-    // share a key). A form with several keys may bring two groups together (Vucic, Vučić, Vuchich).
+    distinct
+}
+
+/// Automatic groups: forms that share a key, split where two forms are look-alikes (Denis / Denise share
+/// a key). A form with several keys may bring two groups together (Vucic, Vučić, Vuchich). Each group's
+/// forms come most frequent first.
+fn automatic_groups(distinct: Vec<(String, u32, usize)>) -> Vec<Group> {
+    let compatible =
+        |a: &[(String, u32)], b: &[(String, u32)]| a.iter().all(|(x, _)| b.iter().all(|(y, _)| !look_alikes(x, y)));
     let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
     let mut groups: Vec<Group> = Vec::new();
     let mut merged_into: Vec<usize> = Vec::new();
@@ -122,8 +166,6 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
                 }
             }
         }
-        let compatible =
-            |a: &[(String, u32)], b: &[(String, u32)]| a.iter().all(|(x, _)| b.iter().all(|(y, _)| !look_alikes(x, y)));
         let single = [(form.clone(), count)];
         let fits: Vec<usize> = candidates.into_iter().filter(|&g| compatible(&groups[g].forms, &single)).collect();
         let g = match fits.first() {
@@ -156,63 +198,32 @@ pub fn cluster(forms: &[(String, u32)]) -> Vec<Cluster> {
     for group in &mut groups {
         group.forms.sort_by_key(|f| std::cmp::Reverse(f.1));
     }
-    // Suggestions: each group, from the most frequent, joins the closest earlier anchor of its loose key.
+    groups
+}
+
+/// The anchor each group is suggested under, if any: from the most frequent, a group joins the closest
+/// earlier anchor of its loose key, or becomes an anchor itself.
+fn suggestions(groups: &[Group]) -> Vec<Option<usize>> {
+    let representatives: Vec<&str> = groups.iter().map(Group::representative).collect();
     let mut order: Vec<usize> = (0..groups.len()).collect();
     order.sort_by(|&a, &b| groups[b].count.cmp(&groups[a].count).then(groups[a].first.cmp(&groups[b].first)));
     let mut anchor_of: Vec<Option<usize>> = vec![None; groups.len()];
     let mut anchors_by_loose_key: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut anchors: Vec<usize> = Vec::new();
     for &g in &order {
-        let representative = groups[g].representative().to_string();
-        let bucket = anchors_by_loose_key.entry(loose_key(&representative)).or_default();
+        let representative = representatives[g];
+        let bucket = anchors_by_loose_key.entry(loose_key(representative)).or_default();
         let best =
-            bucket.iter().copied().filter(|&a| suggested_pair(groups[a].representative(), &representative)).max_by(
-                |&a, &b| {
-                    let sa = similarity(groups[a].representative(), &representative);
-                    let sb = similarity(groups[b].representative(), &representative);
-                    sa.total_cmp(&sb).then(groups[b].first.cmp(&groups[a].first))
-                },
-            );
+            bucket.iter().copied().filter(|&a| suggested_pair(representatives[a], representative)).max_by(|&a, &b| {
+                let sa = similarity(representatives[a], representative);
+                let sb = similarity(representatives[b], representative);
+                sa.total_cmp(&sb).then(groups[b].first.cmp(&groups[a].first))
+            });
         match best {
             Some(a) => anchor_of[g] = Some(a),
-            None => {
-                bucket.push(g);
-                anchors.push(g);
-            }
+            None => bucket.push(g),
         }
     }
-    let mut suggestions: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (g, anchor) in anchor_of.iter().enumerate() {
-        if let Some(a) = anchor {
-            suggestions.entry(*a).or_default().push(g);
-        }
-    }
-    let mut clusters: Vec<(usize, Cluster)> = anchors
-        .iter()
-        .map(|&a| {
-            let core = &groups[a];
-            let core_tier = if core.forms.len() > 1 { Tier::Auto } else { Tier::Single };
-            let representative = core.representative();
-            let mut members: Vec<Member> = std::iter::once(representative)
-                .chain(core.forms.iter().map(|(f, _)| f.as_str()).filter(|f| *f != representative))
-                .map(|f| Member {
-                    form: f.to_string(),
-                    count: core.forms.iter().find(|(g, _)| g == f).map_or(0, |x| x.1),
-                    tier: core_tier,
-                })
-                .collect();
-            for &g in suggestions.get(&a).map(Vec::as_slice).unwrap_or(&[]) {
-                members.extend(groups[g].forms.iter().map(|(f, c)| Member {
-                    form: f.clone(),
-                    count: *c,
-                    tier: Tier::Suggested,
-                }));
-            }
-            (core.first, Cluster { members })
-        })
-        .collect();
-    clusters.sort_by_key(|(first, _)| *first);
-    clusters.into_iter().map(|(_, c)| c).collect()
+    anchor_of
 }
 
 #[cfg(test)]

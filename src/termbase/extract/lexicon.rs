@@ -372,6 +372,17 @@ pub(crate) fn article_place(word: &str) -> Option<&'static str> {
     ARTICLE_PLACES.binary_search_by(|(name, _)| (*name).cmp(folded.as_str())).ok().map(|k| ARTICLE_PLACES[k].1)
 }
 
+/// Object pronouns and the negation between a subject pronoun and its verb (il ne le voit pas).
+pub(crate) static OBJECT_CLITICS: &[&str] =
+    &["en", "l", "la", "le", "les", "leur", "lui", "m", "me", "n", "ne", "nous", "s", "se", "t", "te", "vous", "y"];
+
+/// Titles of a man, and of a woman, before a surname (M. Weston, Mme Weston).
+pub(crate) static MALE_TITLES: &[&str] = &["lord", "m", "monsieur", "mr", "sir"];
+pub(crate) static FEMALE_TITLES: &[&str] = &["lady", "madame", "mademoiselle", "miss", "mlle", "mme", "mrs", "ms"];
+
+/// Words before a family's name (les Churchill, le clan Graham).
+pub(crate) static FAMILY_WORDS: &[&str] = &["clan", "dynastie", "famille", "family", "house", "les", "the"];
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -382,7 +393,8 @@ mod tests {
             FUNCTION_WORDS, NUMBERS, TITLES, ORGANISATION_HEADS, PLACE_HEADS, HEADING_WORDS, PRENOMINAL_ADJECTIVES,
             GENERIC_NOUNS, CLITICS, CONNECTORS, DETERMINERS, SUBJECT_PRONOUNS, DEGREE_ADVERBS, PLACE_CUES, GIVEN_NAMES,
             INSTITUTION_WORDS, FEATURE_HEADS, POSTNOMINAL_ADJECTIVES, DATE_WORDS,
-            ENGLISH_ONLY_WORDS, NATIONALITIES, COMMON_ACRONYMS,
+            ENGLISH_ONLY_WORDS, NATIONALITIES, COMMON_ACRONYMS, OBJECT_CLITICS, MALE_TITLES, FEMALE_TITLES,
+            FAMILY_WORDS,
         ] {
             for pair in table.windows(2) {
                 assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);

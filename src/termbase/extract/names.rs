@@ -107,7 +107,8 @@ impl Sentence<'_> {
             return false;
         }
         if is_roman(word) {
-            return inside;
+            // Inside a name it was taken above.
+            return false;
         }
         if is_all_caps(word) {
             return self.acronym(i);
@@ -195,6 +196,7 @@ impl Sentence<'_> {
             }
             let single = first == last;
             let word = self.word(first);
+            let usage = self.vocabulary.get(word);
             // One word that only heads or qualifies names (Association, Lac, Président, République), a
             // compound of two names (Russie-Biélorussie), a glued word: not a name of its own here.
             let head_only = single
@@ -213,7 +215,6 @@ impl Sentence<'_> {
                 && ["ian", "ean", "ese", "ish"].iter().any(|e| fold(word).ends_with(e))
                 && !given_name(word);
             // A word mostly shouted or repeated (Brou, Brou, Brou !) is an interjection.
-            let usage = self.vocabulary.get(word);
             let capitalised = usage.capital_inside + usage.capital_start;
             let interjection = single && capitalised > 0 && usage.exclaimed * 2 >= capitalised;
             if !head_only && !lower_case_head && !compound && !demonym && !interjection && !self.tokens[first].glued {
@@ -349,7 +350,8 @@ impl Sentence<'_> {
 
     /// Where a name really starts: initials before it (J.-P. Le Goff), a capitalised article that the
     /// text writes so inside sentences (à La Rochelle), the lower-case head of a natural feature or a
-    /// street (la mer Noire, la rue Gambetta).
+    /// street (la mer Noire, la rue Gambetta), a particle after a given name (H.R. von Gunten), an
+    /// ordinal (la Seconde Guerre mondiale).
     fn prefix(&self, mut first: usize) -> usize {
         while first > 0 && self.tokens[first].gap == Gap::Space {
             let before = self.word(first - 1);
@@ -415,19 +417,14 @@ impl Sentence<'_> {
 
     fn candidate(&self, first: usize, last: usize) -> Candidate {
         let mut form = self.form(first, last);
+        let cues = self.cues(first, last, &form);
         // A place whose article belongs to its name, after a contracted article (du Mans, au Mans).
         if first == last {
             if let Some(article) = article_place(&form) {
                 form = format!("{article} {form}");
             }
         }
-        Candidate {
-            form,
-            kind: CandidateKind::Name,
-            cues: self.cues(first, last),
-            after_determiner: false,
-            continued: false,
-        }
+        Candidate { form, kind: CandidateKind::Name, cues, after_determiner: false, continued: false }
     }
 
     /// The words from `first` to `last`, joined by a space (none after an elision).
@@ -435,8 +432,8 @@ impl Sentence<'_> {
         join(self.text, &self.tokens[first..=last])
     }
 
-    /// What the words around a name say it names.
-    fn cues(&self, first: usize, last: usize) -> Cues {
+    /// What the words around a name (`form`, from `first` to `last`) say it names.
+    fn cues(&self, first: usize, last: usize, form: &str) -> Cues {
         let mut cues = Cues::default();
         let head = self.word(first);
         let multiword = last > first;
@@ -452,8 +449,7 @@ impl Sentence<'_> {
         if first == last && is_all_caps(head) {
             cues.organisation += 1;
         }
-        let form = self.form(first, last);
-        if place_shape(&form) {
+        if place_shape(form) {
             cues.place += 2;
         }
         if person_shape(self.word(last)) {
@@ -564,31 +560,16 @@ pub(super) fn join(text: &str, tokens: &[Token]) -> String {
     out
 }
 
+/// The small words inside compound place names (Rostov-sur-le-Don, Stratford-upon-Avon).
+const PLACE_PARTICLES: &[&str] =
+    &["am", "an", "aux", "de", "des", "du", "en", "la", "le", "les", "lez", "sous", "sur", "upon"];
+
 /// A place's shape: a compound with a preposition or an article (Rostov-sur-le-Don, Saint-Jean-de-Luz,
 /// Châlons-en-Champagne), a saint's name as a place (Saint-Flour), or a common ending of places.
 fn place_shape(form: &str) -> bool {
     let folded = fold(form);
     let parts: Vec<&str> = folded.split('-').collect();
-    let compound = parts.len() >= 3
-        && parts[1..parts.len() - 1].iter().any(|p| {
-            matches!(
-                *p,
-                "sur"
-                    | "sous"
-                    | "les"
-                    | "lez"
-                    | "en"
-                    | "de"
-                    | "la"
-                    | "le"
-                    | "aux"
-                    | "du"
-                    | "des"
-                    | "am"
-                    | "an"
-                    | "upon"
-            )
-        });
+    let compound = parts.len() >= 3 && parts[1..parts.len() - 1].iter().any(|p| PLACE_PARTICLES.contains(p));
     let saint = parts.len() >= 2 && matches!(parts[0], "saint" | "sainte" | "st" | "ste" | "san" | "santa");
     let ending = ["ville", "bourg", "grad", "stan", "abad", "burg", "heim", "ingen", "polis", "sk"]
         .iter()
@@ -605,10 +586,4 @@ fn person_shape(word: &str) -> bool {
     ]
     .iter()
     .any(|e| folded.len() > e.len() + 2 && folded.ends_with(e))
-}
-
-/// Whether `word` is a title or a function word (for callers outside).
-#[allow(dead_code)]
-pub(super) fn small(word: &str) -> bool {
-    holds(FUNCTION_WORDS, word) || holds(NUMBERS, word) || holds(TITLES, word)
 }

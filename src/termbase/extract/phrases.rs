@@ -54,16 +54,19 @@ fn verb(word: &str, vocabulary: &Vocabulary) -> bool {
     vocabulary.get(word).verb > 0 || (folded.chars().count() > 5 && VERB_ENDINGS.iter().any(|e| folded.ends_with(e)))
 }
 
+/// Whether `word` ends like a past participle (cassées, protégé).
+fn past_participle(word: &str) -> bool {
+    let lower = word.to_lowercase();
+    ["é", "ée", "és", "ées"].iter().any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 3)
+}
+
 /// Whether `word` has the ending of an adjective that follows its noun (or of a past participle).
 pub(crate) fn adjective_ending(word: &str) -> bool {
-    let lower = word.to_lowercase();
     let folded = fold(word);
     !holds(FUNCTION_WORDS, word)
         && (holds(POSTNOMINAL_ADJECTIVES, word)
             || ADJECTIVE_ENDINGS.iter().any(|e| folded.ends_with(e) && folded.len() > e.len() + 2)
-            || ["é", "ée", "és", "ées"]
-                .iter()
-                .any(|e| lower.ends_with(e) && lower.chars().count() > e.chars().count() + 3))
+            || past_participle(word))
 }
 
 /// Whether `word` reads as an adjective after a noun in a term: an adjective's ending (not a past
@@ -72,20 +75,18 @@ pub(crate) fn adjective_like(word: &str, vocabulary: &Vocabulary) -> bool {
     if !content_word(word, vocabulary) || holds(PRENOMINAL_ADJECTIVES, word) || holds(GENERIC_NOUNS, word) {
         return false;
     }
-    let participle = ["é", "ée", "és", "ées"].iter().any(|e| word.to_lowercase().ends_with(e));
-    vocabulary.get(word).adjective > 0 || (adjective_ending(word) && !participle)
+    vocabulary.get(word).adjective > 0 || (adjective_ending(word) && !past_participle(word))
 }
 
 /// Whether `word` reads as an adjective in the name of an institution, after a noun or a name: an
 /// adjective, or any past participle (Nations unies, Émirats arabes unis).
 pub(crate) fn adjective_in_name(word: &str, vocabulary: &Vocabulary) -> bool {
     let lower = word.to_lowercase();
+    let participle_in_i_or_u = ["i", "ie", "ies", "is", "u", "ue", "ues", "us"]
+        .iter()
+        .any(|e| lower.ends_with(e) && lower.chars().count() > 3);
     adjective_like(word, vocabulary)
-        || (content_word(word, vocabulary) && adjective_ending(word))
-        || (content_word(word, vocabulary)
-            && ["i", "ie", "ies", "is", "u", "ue", "ues", "us"]
-                .iter()
-                .any(|e| lower.ends_with(e) && lower.chars().count() > 3))
+        || (content_word(word, vocabulary) && (adjective_ending(word) || participle_in_i_or_u))
 }
 
 /// A noun that can head or end a term.

@@ -2,8 +2,9 @@
 
 use super::*;
 
-/// The candidates of `text` (sentences split on the built-in French rules), all sentences learnt first.
-fn found(text: &str) -> Vec<Candidate> {
+/// The candidates of `text` (sentences split on the built-in French rules), all sentences learnt first,
+/// and the acronyms it explains.
+fn extracted(text: &str) -> (Vec<Candidate>, Vec<Expansion>) {
     let segmenter = crate::segment::Segmenter::builtin(&crate::Language::french());
     let sentences: Vec<Vec<Token>> = segmenter.sentences(text).into_iter().map(|s| tokens(text, s.range)).collect();
     let mut vocabulary = Vocabulary::default();
@@ -11,12 +12,15 @@ fn found(text: &str) -> Vec<Candidate> {
         vocabulary.learn(text, words);
     }
     let extractor = Extractor { vocabulary: &vocabulary, family: LanguageFamily::French };
-    let mut out = Vec::new();
-    let mut expansions = Vec::new();
+    let (mut out, mut expansions) = (Vec::new(), Vec::new());
     for words in &sentences {
         extractor.sentence(text, words, &mut out, &mut expansions);
     }
-    out
+    (out, expansions)
+}
+
+fn found(text: &str) -> Vec<Candidate> {
+    extracted(text).0
 }
 
 fn forms(text: &str) -> Vec<String> {
@@ -149,19 +153,9 @@ fn headings_datelines_and_numerals_are_not_terms() {
 
 #[test]
 fn acronyms_with_their_expansions() {
-    let segmenter = crate::segment::Segmenter::builtin(&crate::Language::french());
     let text = "Le Fonds monétaire international (FMI) prête. Le FMI prête encore. \
         L'OTAN (Organisation du traité de l'Atlantique Nord) se réunit. Les pompiers du SDIS sont venus.";
-    let sentences: Vec<Vec<Token>> = segmenter.sentences(text).into_iter().map(|s| tokens(text, s.range)).collect();
-    let mut vocabulary = Vocabulary::default();
-    for words in &sentences {
-        vocabulary.learn(text, words);
-    }
-    let extractor = Extractor { vocabulary: &vocabulary, family: LanguageFamily::French };
-    let (mut out, mut expansions) = (Vec::new(), Vec::new());
-    for words in &sentences {
-        extractor.sentence(text, words, &mut out, &mut expansions);
-    }
+    let (out, expansions) = extracted(text);
     let pairs: Vec<(&str, &str)> = expansions.iter().map(|e| (e.acronym.as_str(), e.expansion.as_str())).collect();
     assert_eq!(
         pairs,

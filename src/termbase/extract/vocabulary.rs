@@ -3,10 +3,12 @@
 //! subject pronoun (verbs), a word of degree (adjectives) or a determiner (nouns), and the names that start
 //! with a capitalised article or hold a small word (La Rochelle, Roque qui Chante).
 
-use super::lexicon::{CONNECTORS, DEGREE_ADVERBS, SUBJECT_PRONOUNS, holds};
+use super::lexicon::{
+    CONNECTORS, DEGREE_ADVERBS, FAMILY_WORDS, FEMALE_TITLES, MALE_TITLES, OBJECT_CLITICS, SUBJECT_PRONOUNS, holds,
+};
 use super::tokens::{Gap, Token};
 use super::{is_all_caps, is_capitalised, starts_lower};
-use crate::fold::fold;
+use crate::fold::{capitalise, fold};
 use std::collections::HashMap;
 
 /// How one word (folded) is used in the text.
@@ -75,6 +77,9 @@ impl Vocabulary {
                 continue;
             }
             let folded = fold(word);
+            // The verb comes after the pronoun and any clitics (il ne le voit pas).
+            let clitic = OBJECT_CLITICS.binary_search(&folded.trim_end_matches('\'')).is_ok();
+            let next_after_pronoun = holds(SUBJECT_PRONOUNS, word) || (after_pronoun && clitic);
             let previous = i.checked_sub(1).map(|p| tokens[p].text(text));
             let entry = self.words.entry(folded).or_default();
             if starts_lower(word) {
@@ -90,71 +95,12 @@ impl Vocabulary {
                     entry.caps_inside += 1;
                 }
             } else if is_capitalised(word) {
-                let after = tokens.get(i + 1).map_or(text.len(), |t| t.start);
-                let repeated = tokens.get(i + 1).is_some_and(|t| t.text(text) == word);
-                if text[token.end..after].trim_start().starts_with('!') || repeated {
-                    entry.exclaimed += 1;
-                }
-                let number = tokens.get(i + 1).filter(|t| t.gap == Gap::Space).map(|t| t.text(text));
-                if number.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4) {
-                    entry.before_number += 1;
-                }
-                match previous.map(|p| fold(p.trim_end_matches('.'))) {
-                    Some(p) if matches!(p.as_str(), "m" | "mr" | "monsieur" | "sir" | "lord") => {
-                        entry.after_male_title += 1
-                    }
-                    Some(p)
-                        if matches!(
-                            p.as_str(),
-                            "mme" | "mlle" | "madame" | "mademoiselle" | "mrs" | "miss" | "ms" | "lady"
-                        ) =>
-                    {
-                        entry.after_female_title += 1
-                    }
-                    Some(p)
-                        if matches!(
-                            p.as_str(),
-                            "les" | "the" | "famille" | "clan" | "dynastie" | "family" | "house"
-                        ) && tokens[i].gap == Gap::Space =>
-                    {
-                        entry.after_plural += 1
-                    }
-                    _ => {}
-                }
-                if at_start(tokens, i) {
-                    entry.capital_start += 1;
-                } else {
-                    entry.capital_inside += 1;
-                    if lower_tail(text, tokens, i) {
-                        entry.lower_tail += 1;
-                    }
-                }
+                learn_capitalised(entry, text, tokens, i, previous);
             }
             if !token.glued {
                 entry.standalone += 1;
             }
-            // The verb comes after the pronoun and any clitics (il ne le voit pas).
-            let clitic = matches!(
-                fold(word).trim_end_matches('\'').trim_end_matches('’'),
-                "ne" | "n"
-                    | "le"
-                    | "la"
-                    | "les"
-                    | "l"
-                    | "lui"
-                    | "leur"
-                    | "me"
-                    | "m"
-                    | "te"
-                    | "t"
-                    | "se"
-                    | "s"
-                    | "y"
-                    | "en"
-                    | "nous"
-                    | "vous"
-            );
-            after_pronoun = holds(SUBJECT_PRONOUNS, word) || (after_pronoun && clitic);
+            after_pronoun = next_after_pronoun;
             self.learn_names(text, tokens, i);
         }
     }
@@ -244,6 +190,39 @@ impl Vocabulary {
     }
 }
 
+/// What a capitalised word at `i` (not in capitals) says of its use: shouted, before a number, after a
+/// title or a family word, where a sentence starts or inside one, before a lower-case tail.
+fn learn_capitalised(entry: &mut WordUse, text: &str, tokens: &[Token], i: usize, previous: Option<&str>) {
+    let (token, word) = (&tokens[i], tokens[i].text(text));
+    let after = tokens.get(i + 1).map_or(text.len(), |t| t.start);
+    let repeated = tokens.get(i + 1).is_some_and(|t| t.text(text) == word);
+    if text[token.end..after].trim_start().starts_with('!') || repeated {
+        entry.exclaimed += 1;
+    }
+    let number = tokens.get(i + 1).filter(|t| t.gap == Gap::Space).map(|t| t.text(text));
+    if number.is_some_and(|n| n.chars().all(|c| c.is_ascii_digit()) && n.len() <= 4) {
+        entry.before_number += 1;
+    }
+    if let Some(p) = previous.map(|p| fold(p.trim_end_matches('.'))) {
+        let within = |table: &[&str]| table.binary_search(&p.as_str()).is_ok();
+        if within(MALE_TITLES) {
+            entry.after_male_title += 1;
+        } else if within(FEMALE_TITLES) {
+            entry.after_female_title += 1;
+        } else if within(FAMILY_WORDS) && token.gap == Gap::Space {
+            entry.after_plural += 1;
+        }
+    }
+    if at_start(tokens, i) {
+        entry.capital_start += 1;
+    } else {
+        entry.capital_inside += 1;
+        if lower_tail(text, tokens, i) {
+            entry.lower_tail += 1;
+        }
+    }
+}
+
 /// Whether the capitalised word at `i` goes on with a lower-case adjective, or with de, du, des and a
 /// lower-case word (Contrat civil, Coupe du monde).
 fn lower_tail(text: &str, tokens: &[Token], i: usize) -> bool {
@@ -254,12 +233,6 @@ fn lower_tail(text: &str, tokens: &[Token], i: usize) -> bool {
         Some(next) => starts_lower(next) && super::phrases::adjective_ending(next),
         None => false,
     }
-}
-
-/// `word` with its first letter in upper case.
-fn capitalise(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|c| c.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
 
 #[cfg(test)]
