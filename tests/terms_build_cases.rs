@@ -102,6 +102,29 @@ fn glued_names_are_errors_of_what_they_glue() {
 }
 
 #[test]
+fn a_surname_two_people_share_takes_neither_full_name() {
+    let base = built(
+        "Hier, Ibrahim Koné a marqué, puis Nathan Koné a marqué aussi. Selon Koné, le match était dur. \
+         Puis Koné est sorti, et Koné est revenu.",
+    );
+    let koné = base.concepts.iter().find(|c| c.preferred("fr") == Some("Koné")).unwrap();
+    assert!(koné.languages["fr"].variants.is_empty(), "{:?}", koné.languages["fr"].variants);
+}
+
+#[test]
+fn a_surname_written_with_its_particle_is_no_glued_name() {
+    let base = built(
+        "Selon Mme Ben Salah, oui ; selon Mme Ben Salah, non. Hier, sa cousine Mme Bensalah a parlé. \
+         Puis Salah est parti avec Ben.",
+    );
+    for concept in &base.concepts {
+        for (_, term) in concept.terms() {
+            assert!(term.status != Status::Deprecated, "{} deprecated in {}", term.form, concept.id);
+        }
+    }
+}
+
+#[test]
 fn new_names_get_a_subject_from_the_text() {
     let base = built(
         "Evgueni Prigojine a parlé à Moscou. Selon M. Prigojine, tout va bien. Prigojine a répété. \

@@ -1,9 +1,11 @@
 //! The term base on French text none of the code was written against, judged by hand.
 //!
-//! Eight sets: three French texts of ../shared (Alice in Wonderland and Emma from the TransRead alignment
+//! Eight dev sets: three French texts of ../shared (Alice in Wonderland and Emma from the TransRead alignment
 //! set, the Text+Berg dev document), two news collections written for the project
 //! (tests/fixtures/termbase-dev/news-*.fr.txt), and three sets judged blind before any code was changed for
-//! them: 60 KB each of the French GSD treebank dev sentences in ../shared (ud-fr, ud-fr-b, ud-fr-c). For each, `trame terms build TEXT --lang fr` gives a term
+//! them: 60 KB each of the French GSD treebank dev sentences in ../shared (ud-fr, ud-fr-b, ud-fr-c).
+//! Two more are held out (see [`HELD_OUT`]): a novel and a news collection written for the project after
+//! the code, judged blind, measured rather than tuned on. For each, `trame terms build TEXT --lang fr` gives a term
 //! base; every concept and variant it held when judged is in `<set>.judged.tsv` with a verdict. The test
 //! reports, per set, concept precision (real names or terms), variant precision (really variants of their
 //! concept) and deprecated variants judged wrong, and holds them to the targets: 95%, 90%, none. A concept
@@ -49,7 +51,12 @@ fn judgments(set: &str) -> Judgments {
     out
 }
 
-/// The dev sets: name and text (None when the text is in ../shared and that is not there).
+/// Sets held out: texts written for the project after the code and judged blind, measured rather than
+/// tuned on. They hold a lower floor (90% concepts, 85% variants) but the same safety: no wrong deprecated
+/// variant.
+const HELD_OUT: &[&str] = &["fresh-roman", "fresh-actu"];
+
+/// The sets: name and text (None when the text is in ../shared and that is not there).
 fn sets(dir: &Path) -> Vec<(&'static str, Option<PathBuf>)> {
     let own = |file: &str| Some(common::project_file(&format!("tests/fixtures/termbase-dev/{file}")));
     vec![
@@ -61,6 +68,8 @@ fn sets(dir: &Path) -> Vec<(&'static str, Option<PathBuf>)> {
         ("ud-fr", ud_french(dir, 0, "ud-fr.txt")),
         ("ud-fr-b", ud_french(dir, 79, "ud-fr-b.txt")),
         ("ud-fr-c", ud_french(dir, 158, "ud-fr-c.txt")),
+        ("fresh-roman", own("fresh-roman.fr.txt")),
+        ("fresh-actu", own("fresh-actu.fr.txt")),
     ]
 }
 
@@ -143,7 +152,8 @@ fn dev_sets_judged_by_hand_meet_the_targets() {
         for line in errors.iter().chain(&unjudged) {
             println!("  {line}");
         }
-        if concept_precision < 0.95 || variant_precision < 0.90 || wrong_deprecated > 0 {
+        let (concept_floor, variant_floor) = if HELD_OUT.contains(&set) { (0.90, 0.85) } else { (0.95, 0.90) };
+        if concept_precision < concept_floor || variant_precision < variant_floor || wrong_deprecated > 0 {
             problems.push(format!(
                 "{set}: concepts {concept_precision:.3}, variants {variant_precision:.3}, wrong deprecated {wrong_deprecated}"
             ));

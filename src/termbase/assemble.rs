@@ -208,22 +208,35 @@ fn name_moves(groups: &[Group], evidence: &Evidence<'_>, language: usize) -> Vec
 }
 
 /// Full names whose given names cannot be the same person's, competing for one surname: they stay apart.
+/// The competitors are every full name on that surname, whether its given name is known or not (Ibrahim
+/// Koné and Nathan Koné: the surname alone is no one of them).
 fn competing_full_names(groups: &[Group], moves: &[(usize, usize, Kind)]) -> HashSet<usize> {
+    let mut by_surname: HashMap<String, Vec<usize>> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        if let Some((_, surname)) = group.preferred().split_once(' ').filter(|_| group.name) {
+            by_surname.entry(name_key(surname)).or_default().push(g);
+        }
+    }
     let mut by_target: HashMap<usize, Vec<usize>> = HashMap::new();
     for &(g, t, kind) in moves {
         if kind == Kind::FullForm {
             by_target.entry(t).or_default().push(g);
         }
     }
-    by_target
-        .values()
-        .filter(|list| {
-            list.iter()
-                .any(|&a| list.iter().any(|&b| different_given_names(groups[a].preferred(), groups[b].preferred())))
-        })
-        .flatten()
-        .copied()
-        .collect()
+    let mut conflicting = HashSet::new();
+    for (t, full_names) in by_target {
+        let rivals = by_surname.get(&name_key(groups[t].preferred())).map(Vec::as_slice).unwrap_or(&[]);
+        let competing = full_names.iter().chain(rivals).any(|&a| {
+            full_names
+                .iter()
+                .chain(rivals)
+                .any(|&b| different_given_names(groups[a].preferred(), groups[b].preferred()))
+        });
+        if competing {
+            conflicting.extend(full_names);
+        }
+    }
+    conflicting
 }
 
 /// Which group joins which, and how.
