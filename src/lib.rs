@@ -15,6 +15,7 @@
 
 pub mod align;
 pub mod decode;
+pub mod files;
 pub mod fold;
 mod language;
 pub mod normalize;

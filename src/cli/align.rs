@@ -85,7 +85,12 @@ enum Format {
     Html,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    for input in
+        [Some(&args.source), Some(&args.target), args.glossary.as_ref(), args.into_tm.as_ref()].into_iter().flatten()
+    {
+        args.output.reads(input)?;
+    }
     if !(0.0..=1.0).contains(&args.review_below) {
         return Err(Failure::error("--review-below takes a confidence between 0 and 1"));
     }

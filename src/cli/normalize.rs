@@ -3,14 +3,15 @@
 
 use super::input::STDIN;
 use super::lookup::load_glossary;
-use super::output::temporary_beside;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
+use std::collections::HashSet;
 use std::fs::{self, File};
 use std::io::{self, BufReader, BufWriter, IsTerminal, Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use trame::Language;
+use trame::files::{FileId, Recovered, Recovery, Rewrite};
 use trame::normalize::{DocumentFormat, Finding, NormalizeError, NormalizeOptions, Normalizer, write_diff};
 
 const EXAMPLES: &str = "\
@@ -20,6 +21,7 @@ Examples:
   trame normalize article.fr.md --lang fr --write         make them (article.fr.md.bak keeps the original)
   trame normalize *.html --lang fr --report json --include admitted
   cat draft.txt | trame normalize - --lang en --write > clean.txt
+  trame normalize --recover docs/                        finish a --write that was cut off
 
 What is replaced: the deprecated variants and probable errors of the glossary's terms in that language,
 and their spellings in other languages, by the preferred term (Lukachenko -> Loukachenko in French,
@@ -28,6 +30,13 @@ the case of what it replaces. Never inside web or e-mail addresses, code, HTML t
 Markdown link targets. To leave a spelling alone: --keep FORM, or `trame:keep` on its line, or the lines
 between `trame:keep-begin` and `trame:keep-end` (e.g. in HTML comments).
 
+With --write, every document is read and its new version written beside it first; only then are the
+documents replaced, one after the other, after a journal (.trame-journal.*.jsonl, in the first document's
+folder) records the change. If the run is cut off (killed, a crash, a full disk), the next --write in that
+folder, or --recover, finishes the change (or, if it was cut off before the journal's commit, removes
+its temporaries): every document ends wholly old or wholly new. A document named twice (or through a
+link) is read once; a link stays a link, its target replaced with the same owner, group and mode.
+
 Exit status: 0 clean (or written), 1 spellings found (--check) or changes shown (--diff), 2 error (then
 no file is changed).";
 
@@ -35,12 +44,13 @@ no file is changed).";
 #[derive(clap::Args)]
 #[command(after_help = EXAMPLES)]
 pub(crate) struct Args {
-    /// The documents (plain text, Markdown or HTML); `-` reads standard input.
-    #[arg(required = true)]
+    /// The documents (plain text, Markdown or HTML); `-` reads standard input. With --recover: the
+    /// folders (or files in them) to recover, by default the current folder.
+    #[arg(required_unless_present = "recover")]
     files: Vec<PathBuf>,
     /// Language of the documents: replacements are its preferred terms.
-    #[arg(long, short)]
-    lang: Language,
+    #[arg(long, short, required_unless_present = "recover")]
+    lang: Option<Language>,
     /// The term base: a .toml file or a folder of them. Default: ./glossary when present, else the term
     /// base compiled into trame.
     #[arg(long, value_name = "PATH")]
@@ -54,6 +64,9 @@ pub(crate) struct Args {
     /// Replace in place (atomically); keeps FILE.bak unless --no-backup. With `-`, writes to standard output.
     #[arg(long, group = "mode")]
     write: bool,
+    /// Finish (or undo) a --write that was cut off, from its journal, and exit.
+    #[arg(long, group = "mode")]
+    recover: bool,
     /// With --write: keep no backup.
     #[arg(long, requires = "write")]
     no_backup: bool,
@@ -144,9 +157,15 @@ struct Document {
 }
 
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    if args.recover {
+        return recover(&args.files);
+    }
     let documents = documents(&args)?;
+    if args.write {
+        recover_before_writing(&documents)?;
+    }
     let base = load_glossary(args.glossary.as_deref())?;
-    let language = args.lang.primary();
+    let language = args.lang.as_ref().expect("required without --recover").primary();
     if !base.concepts.iter().any(|c| c.languages.contains_key(&language)) {
         return Err(Failure::error(format!("the glossary has no terms in '{language}'")));
     }
@@ -156,7 +175,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let stdin_to_stdout = args.write && documents.iter().any(|d| d.stdin);
     let reporting = |e: io::Error| Failure::write(e, "the report");
     let mut reporter = Reporter::new(args.report, args.diff || stdin_to_stdout).map_err(reporting)?;
-    let mut written = Vec::new();
+    let mut rewrite = None;
     let result = (|| {
         for document in &documents {
             // Findings are reported as they are found (memory does not grow with the document), except
@@ -168,7 +187,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
                 }
             };
             if args.write {
-                write_document(&normalizer, document, &mut written, &mut report)?;
+                write_document(&normalizer, document, &mut rewrite, !args.no_backup, &mut report)?;
             } else if args.diff {
                 diff_document(&normalizer, document, &mut report)?;
             } else {
@@ -180,15 +199,11 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         }
         Ok(())
     })();
-    if let Err(failure) = result {
-        for (temporary, _) in &written {
-            let _ = fs::remove_file(temporary);
-        }
-        return Err(failure);
-    }
+    // On failure, dropping the change removes every new version written so far: no document changes.
+    result?;
     // Every document was read and its new version written: only now are the originals replaced.
-    for (temporary, document) in &written {
-        replace(temporary, document, !args.no_backup)?;
+    if let Some(rewrite) = rewrite {
+        replace_all(rewrite)?;
     }
     let found = reporter.count;
     reporter.finish().map_err(reporting)?;
@@ -202,6 +217,7 @@ fn documents(args: &Args) -> Result<Vec<Document>, Failure> {
         return Err(Failure::error("standard input (-) can be read only once"));
     }
     let mut documents = Vec::new();
+    let mut seen = HashSet::new();
     for path in &args.files {
         let format = match args.format {
             Some(Format::Text) => DocumentFormat::Text,
@@ -220,6 +236,10 @@ fn documents(args: &Args) -> Result<Vec<Document>, Failure> {
         }
         if args.write && metadata.permissions().readonly() {
             return Err(Failure::error(format!("{name} is read-only; not changed")));
+        }
+        // A document named twice, or through a link and by its own name, is read and written once.
+        if !seen.insert(FileId::from_metadata(&metadata, path)) {
+            continue;
         }
         documents.push(Document { path: path.clone(), name, format, stdin: false });
     }
@@ -300,12 +320,13 @@ fn print_diff(original: impl io::BufRead, findings: &[Finding], document: &Docum
         .map_err(|e| Failure::write(e, "the diff"))
 }
 
-/// Normalises a document into a temporary file beside it (to stdout for `-`), noted in `written` when
-/// something changed; the original is replaced later.
+/// Normalises a document into a new version beside it (to stdout for `-`), kept in the change when
+/// something changed; the original is replaced later, with the others.
 fn write_document(
     normalizer: &Normalizer,
     document: &Document,
-    written: &mut Vec<(PathBuf, PathBuf)>,
+    rewrite: &mut Option<Rewrite>,
+    backup: bool,
     report: &mut dyn FnMut(Finding),
 ) -> Result<(), Failure> {
     let input = BufReader::with_capacity(1 << 16, open(document)?);
@@ -319,48 +340,126 @@ fn write_document(
     }
     // Write beside the file the path points to, so that a symbolic link stays one.
     let target = fs::canonicalize(&document.path).map_err(|e| Failure::error(format!("{}: {e}", document.name)))?;
-    let temporary = temporary_beside(&target);
-    let file = File::create(&temporary).map_err(|e| Failure::write(e, &document.name))?;
-    written.push((temporary.clone(), target.clone()));
-    let mut out = BufWriter::new(file);
+    let cannot_write = |e: io::Error| Failure::write(e, &document.name);
+    let rewrite = match rewrite {
+        Some(rewrite) => rewrite,
+        None => {
+            let folder = target.parent().unwrap_or(Path::new("/"));
+            rewrite
+                .insert(Rewrite::begin(folder, backup).map_err(|e| Failure::write(e, &folder.display().to_string()))?)
+        }
+    };
+    let mut out = BufWriter::new(rewrite.new_version(&target).map_err(cannot_write)?);
     let summary = normalizer
         .run(input, Some(&mut out), document.format, &document.name, report)
         .map_err(|e| failure(e, document))?;
-    let file = out.into_inner().map_err(|e| Failure::write(e.into_error(), &document.name))?;
+    out.flush().map_err(cannot_write)?;
+    drop(out);
     if summary.findings == 0 {
-        written.pop();
-        let _ = fs::remove_file(&temporary);
-        return Ok(());
+        rewrite.discard_last();
     }
-    file.sync_all().map_err(|e| Failure::write(e, &document.name))?;
-    let permissions = fs::metadata(&target).map_err(|e| Failure::write(e, &document.name))?.permissions();
-    fs::set_permissions(&temporary, permissions).map_err(|e| Failure::write(e, &document.name))?;
     Ok(())
 }
 
-/// Puts the new version of a document in place, keeping the original as FILE.bak (FILE.bak.2... when
-/// that exists).
-fn replace(temporary: &Path, target: &Path, backup: bool) -> Result<(), Failure> {
-    let name = target.display().to_string();
-    if backup {
-        let backup = backup_path(target);
-        fs::hard_link(target, &backup)
-            .or_else(|_| fs::copy(target, &backup).map(|_| ()))
-            .map_err(|e| Failure::write(e, &backup.display().to_string()))?;
-    }
-    fs::rename(temporary, target).map_err(|e| {
-        let _ = fs::remove_file(temporary);
-        Failure::write(e, &name)
-    })
+/// Replaces the documents with their new versions. For tests of interruptions only,
+/// TRAME_TEST_ABORT_AFTER_REPLACING=N aborts the process (as a kill would) after N replacements.
+fn replace_all(rewrite: Rewrite) -> Result<(), Failure> {
+    let abort_after: Option<usize> =
+        std::env::var("TRAME_TEST_ABORT_AFTER_REPLACING").ok().and_then(|n| n.parse().ok());
+    let mut count = 0;
+    rewrite
+        .commit(|_| {
+            count += 1;
+            if abort_after == Some(count) {
+                std::process::abort();
+            }
+        })
+        .map_err(|e| {
+            Failure::error(format!(
+                "cannot finish replacing the documents: {e}; `trame normalize --recover FOLDER` finishes the change"
+            ))
+        })?;
+    Ok(())
 }
 
-fn backup_path(target: &Path) -> PathBuf {
-    let name = target.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    let mut path = target.with_file_name(format!("{name}.bak"));
-    let mut k = 2;
-    while path.exists() {
-        path = target.with_file_name(format!("{name}.bak.{k}"));
-        k += 1;
+/// `--recover`: finishes or undoes the interrupted changes whose journals are in the folders named (or the
+/// folders of the files named), by default the current folder.
+fn recover(paths: &[PathBuf]) -> Result<Outcome, Failure> {
+    let folders: Vec<PathBuf> = if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.iter().map(|p| if p.is_dir() { p.clone() } else { folder_of(p) }).collect()
+    };
+    let mut found = 0;
+    for folder in unique_folders(folders) {
+        for recovered in recover_folder(&folder)? {
+            found += 1;
+            println!("{}", describe(&recovered));
+        }
     }
-    path
+    if found == 0 {
+        println!("no interrupted change found");
+    }
+    Ok(Outcome::Done)
+}
+
+/// Before a --write: finishes the interrupted changes in the documents' folders, saying so on stderr.
+fn recover_before_writing(documents: &[Document]) -> Result<(), Failure> {
+    let folders =
+        documents.iter().filter(|d| !d.stdin).filter_map(|d| fs::canonicalize(&d.path).ok()).map(|p| folder_of(&p));
+    for folder in unique_folders(folders) {
+        for recovered in recover_folder(&folder)? {
+            eprintln!("trame: {}", describe(&recovered));
+        }
+    }
+    Ok(())
+}
+
+fn folder_of(path: &Path) -> PathBuf {
+    path.parent().filter(|p| !p.as_os_str().is_empty()).map_or_else(|| PathBuf::from("."), Path::to_path_buf)
+}
+
+fn unique_folders(folders: impl IntoIterator<Item = PathBuf>) -> Vec<PathBuf> {
+    let mut seen = HashSet::new();
+    folders.into_iter().filter(|f| seen.insert(FileId::of(f).ok())).collect()
+}
+
+fn recover_folder(folder: &Path) -> Result<Vec<Recovered>, Failure> {
+    let name = folder.display().to_string();
+    let journals =
+        trame::files::find_journals(folder).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
+    journals
+        .iter()
+        .map(|journal| {
+            trame::files::recover(journal)
+                .map_err(|e| Failure::error(format!("cannot recover {}: {e}", journal.display())))
+        })
+        .collect()
+}
+
+/// One line on what a recovery did.
+fn describe(recovered: &Recovered) -> String {
+    let journal = recovered.journal.display();
+    match &recovered.recovery {
+        Recovery::Undone { temporaries_removed } => format!(
+            "an interrupted --write had changed no document; {temporaries_removed} temporar{} removed ({journal})",
+            if *temporaries_removed == 1 { "y" } else { "ies" }
+        ),
+        Recovery::Finished { replaced, already_replaced, changed_since, lost } => {
+            let mut line = format!(
+                "finished an interrupted --write: {} document{} replaced now, {already_replaced} before ({journal})",
+                replaced.len(),
+                if replaced.len() == 1 { "" } else { "s" }
+            );
+            for path in changed_since {
+                line += &format!("; {} changed since, left as it is", path.display());
+            }
+            for path in lost {
+                line += &format!("; {} left as it was (its new version is gone)", path.display());
+            }
+            line
+        }
+        Recovery::InUse => format!("{journal} belongs to a trame still running; left alone"),
+        Recovery::NotOurs => format!("{journal} is not a journal of yours; left alone"),
+    }
 }

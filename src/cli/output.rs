@@ -1,7 +1,6 @@
 //! Where a command writes: standard output, or a file written whole or not at all.
 
 use super::Failure;
-use std::fs::File;
 use std::io::{self, BufWriter, Write};
 use std::path::{Path, PathBuf};
 
@@ -11,15 +10,31 @@ pub(crate) struct OutputArgs {
     /// Write here instead of standard output (the whole output or nothing).
     #[arg(long, short, value_name = "OUT")]
     output: Option<PathBuf>,
-    /// Replace OUT if it exists.
+    /// Replace OUT if it exists (never when it is one of the inputs).
     #[arg(long)]
     force: bool,
+    /// The files and folders the command reads, which OUT must not be.
+    #[arg(skip)]
+    inputs: Vec<PathBuf>,
 }
 
 impl OutputArgs {
     /// Runs `write` against the chosen destination (see [`write_output`]).
     pub(crate) fn write(&self, write: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> Result<(), Failure> {
-        write_output(self.output.as_deref(), self.force, write)
+        write_output(self.output.as_deref(), self.force, &self.inputs, write)
+    }
+
+    /// Notes that the command reads `path` (a file or a folder; `-` is ignored): OUT must not be it (an
+    /// error now, before any work, when OUT is a file; when OUT is a folder, as each file is written).
+    pub(crate) fn reads(&mut self, path: &Path) -> Result<(), Failure> {
+        if path.as_os_str() == "-" {
+            return Ok(());
+        }
+        if let Some(output) = self.output.as_deref().filter(|o| o.as_os_str() != "-" && overwrites(o, path)) {
+            return Err(also_an_input(output, path));
+        }
+        self.inputs.push(path.to_path_buf());
+        Ok(())
     }
 
     /// Whether -o was given.
@@ -41,16 +56,17 @@ impl OutputArgs {
         if let Some(parent) = file.parent() {
             std::fs::create_dir_all(parent).map_err(|e| Failure::write(e, &parent.display().to_string()))?;
         }
-        write_output(Some(file), self.force, write)
+        write_output(Some(file), self.force, &self.inputs, write)
     }
 }
 
-/// Runs `write` against standard output (`None` or `-`), or against a temporary file beside `path` that is
-/// renamed over it only when `write` succeeds, so that a failure leaves no partial output. An existing
-/// `path` is replaced only with `force`.
+/// Runs `write` against standard output (`None` or `-`), or against `path`, written whole or not at all
+/// (see [`trame::files::write_whole`]). An existing `path` is replaced only with `force`, and never when
+/// it is one of `inputs` (the same file, or a term base file in an input folder).
 pub(crate) fn write_output(
     path: Option<&Path>,
     force: bool,
+    inputs: &[PathBuf],
     write: impl FnOnce(&mut dyn Write) -> io::Result<()>,
 ) -> Result<(), Failure> {
     let Some(path) = path.filter(|p| p.as_os_str() != "-") else {
@@ -59,26 +75,36 @@ pub(crate) fn write_output(
         return write(&mut out).and_then(|()| out.flush()).map_err(|e| Failure::write(e, "to standard output"));
     };
     let name = path.display().to_string();
-    if path.exists() && !force {
+    if let Some(input) = inputs.iter().find(|input| overwrites(path, input)) {
+        return Err(also_an_input(path, input));
+    }
+    if std::fs::symlink_metadata(path).is_ok() && !force {
         return Err(Failure::error(format!("{name} exists; pass --force to replace it")));
     }
-    let temporary = temporary_beside(path);
-    let result = File::create(&temporary).and_then(|file| {
-        let mut out = BufWriter::new(file);
-        write(&mut out)?;
-        out.into_inner().map_err(|e| e.into_error())?.sync_all()
-    });
-    match result.and_then(|()| std::fs::rename(&temporary, path)) {
-        Ok(()) => Ok(()),
-        Err(err) => {
-            let _ = std::fs::remove_file(&temporary);
-            Err(Failure::write(err, &name))
-        }
+    trame::files::write_whole(path, write).map_err(|e| Failure::write(e, &name))
+}
+
+fn also_an_input(output: &Path, input: &Path) -> Failure {
+    let (output, input) = (output.display(), input.display());
+    if output.to_string() == input.to_string() {
+        Failure::error(format!("{output} is also an input; it is never overwritten (write elsewhere, then move it)"))
+    } else {
+        Failure::error(format!(
+            "{output} is also an input ({input}); it is never overwritten (write elsewhere, then move it)"
+        ))
     }
 }
 
-/// A temporary file name beside `path`, hidden, for writing it whole or not at all.
-pub(crate) fn temporary_beside(path: &Path) -> PathBuf {
-    let file_name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-    path.with_file_name(format!(".{file_name}.trame-{}.tmp", std::process::id()))
+/// Whether writing `output` would replace `input`, or a term base file that the folder `input` holds.
+fn overwrites(output: &Path, input: &Path) -> bool {
+    if trame::files::same_file(output, input) {
+        return true;
+    }
+    let in_folder = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+        && input.is_dir()
+        && output.parent().is_some_and(|folder| {
+            let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
+            trame::files::same_file(folder, input)
+        });
+    in_folder
 }

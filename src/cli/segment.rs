@@ -65,7 +65,11 @@ enum Paragraphs {
     Line,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    args.output.reads(&args.file)?;
+    if let Some(srx) = &args.srx {
+        args.output.reads(srx)?;
+    }
     let segmenter = match &args.srx {
         Some(path) => {
             let name = path.display().to_string();

@@ -72,7 +72,12 @@ enum Context {
     Location,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    let text_paths = args.texts.iter().filter_map(|spec| spec.split_once(':').map(|(_, path)| PathBuf::from(path)));
+    let inputs: Vec<PathBuf> = args.inputs.iter().cloned().chain(text_paths).chain(args.merge_into.clone()).collect();
+    for input in &inputs {
+        args.output.reads(input)?;
+    }
     let mut texts: Vec<(String, String, Language)> = Vec::new();
     let mut units: Vec<UnitSource> = Vec::new();
     for path in &args.inputs {

@@ -44,7 +44,8 @@ enum Format {
     Json,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    args.output.reads(&args.file)?;
     let text = read_text(&args.file, None)?;
     let mut forms: Vec<(String, u32)> = Vec::new();
     for (number, line) in text.lines().enumerate() {

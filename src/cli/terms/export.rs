@@ -44,7 +44,8 @@ enum Format {
     Tsv,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    args.output.reads(&args.file)?;
     let base = trame::termbase::read(&args.file).map_err(Failure::error)?;
     let (source, target) = (args.source_lang.primary(), args.target_lang.primary());
     args.output.write(|out| match args.format {

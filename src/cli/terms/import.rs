@@ -45,7 +45,8 @@ enum Format {
     Tsv,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    args.output.reads(&args.file)?;
     let text = read_text(&args.file, None)?;
     let name = args.file.display().to_string();
     let extension = args.file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();

@@ -27,7 +27,8 @@ pub(crate) struct Args {
     output: OutputArgs,
 }
 
-pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    args.output.reads(&args.memory.path())?;
     let memory = args.memory.open_existing()?;
     let date = trame::tmx::utc_timestamp(now());
     let mut failure = None;

@@ -15,9 +15,10 @@ Examples:
 
 Reads TMX 1.1 to 1.4b in UTF-8, UTF-16 or a declared legacy encoding, keeping every language variant,
 inline codes, properties and notes. Units that are the same once normalised are merged (their usage is
-counted). The import is one transaction: if it fails or is interrupted, the memory is as it was. A unit
-that is not a proper one is reported with its line and column and left out, the others imported; the exit
-status is then 2. A file that is not TMX, or is cut off, stops the import with nothing changed.";
+counted). The import is one transaction: if it fails or is interrupted, the memory is as it was, and a
+memory created for an import that fails is removed. A unit that is not a proper one is reported with its
+line and column and left out, the others imported; the exit status is then 2. A file that is not TMX, or
+is cut off, stops the import with nothing changed.";
 
 /// Import TMX files into a memory.
 #[derive(clap::Args)]
@@ -31,6 +32,23 @@ pub(crate) struct Args {
 }
 
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
+    let path = args.memory.path();
+    let new_memory = std::fs::symlink_metadata(&path).is_err();
+    let mut committed = false;
+    let result = import(&args, &mut committed);
+    if result.is_err() && new_memory && !committed {
+        // The memory was created for this import, which failed before adding anything: leave no empty one.
+        for suffix in ["", "-journal", "-wal", "-shm"] {
+            let mut name = path.clone().into_os_string();
+            name.push(suffix);
+            let _ = std::fs::remove_file(name);
+        }
+    }
+    result
+}
+
+/// Imports the files; `committed` is set once the units are in the memory.
+fn import(args: &Args, committed: &mut bool) -> Result<Outcome, Failure> {
     let mut memory = args.memory.open()?;
     let total: u64 = args.files.iter().filter_map(|f| f.metadata().ok()).map(|m| m.len()).sum();
     let bar = if total > 32 << 20 && std::io::stderr().is_terminal() {
@@ -65,6 +83,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
             .map_err(Failure::error)?;
     }
     let summary = import.commit().map_err(Failure::error)?;
+    *committed = true;
     bar.finish_and_clear();
     println!(
         "{} units added, {} already there, from {} file{} into {}",
