@@ -9,14 +9,25 @@ pub(crate) const STDIN: &str = "<stdin>";
 
 /// Reads `path` (`-` for standard input) and decodes it (see [`trame::decode`]); `encoding` forces one.
 pub(crate) fn read_text(path: &Path, encoding: Option<&str>) -> Result<String, Failure> {
-    let (bytes, name) = if path.as_os_str() == "-" {
+    let (bytes, name) = read_bytes(path)?;
+    trame::decode::decode(bytes, &name, encoding).map_err(Failure::error)
+}
+
+/// Reads the XML document `path` (`-` for standard input) and decodes it as XML says (see
+/// [`trame::decode::decode_xml`]).
+pub(crate) fn read_xml(path: &Path) -> Result<String, Failure> {
+    let (bytes, name) = read_bytes(path)?;
+    trame::decode::decode_xml(&bytes, &name).map_err(Failure::error)
+}
+
+/// The bytes of `path` (`-` for standard input), and its name for messages.
+pub(crate) fn read_bytes(path: &Path) -> Result<(Vec<u8>, String), Failure> {
+    if path.as_os_str() == "-" {
         let mut bytes = Vec::new();
         std::io::stdin().lock().read_to_end(&mut bytes).map_err(|e| Failure::error(format!("{STDIN}: {e}")))?;
-        (bytes, STDIN.to_string())
-    } else {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
-        (bytes, name)
-    };
-    trame::decode::decode(bytes, &name, encoding).map_err(Failure::error)
+        return Ok((bytes, STDIN.to_string()));
+    }
+    let name = path.display().to_string();
+    let bytes = std::fs::read(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
+    Ok((bytes, name))
 }

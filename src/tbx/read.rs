@@ -3,11 +3,12 @@
 //! their own (DCT). Statuses from the wild are normalised.
 
 use super::write::{ERROR_NOTE, SUGGESTED_NOTE};
+use crate::decode::{DecodeError, decode_xml};
 use crate::position::LineIndex;
 use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
+use crate::xml::{attribute_value, attributes_problem};
 use indexmap::IndexMap;
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::fmt;
 
@@ -32,6 +33,19 @@ pub enum TbxError {
         /// Why.
         message: String,
     },
+    /// An entry that could not be read whole (from [`read`], which takes all entries or none).
+    Entry {
+        /// The file.
+        source: String,
+        /// 1-based line of the entry.
+        line: usize,
+        /// 1-based column of the entry.
+        column: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// Bytes that are not text in the file's encoding, or an encoding nobody knows.
+    Decode(DecodeError),
 }
 
 impl fmt::Display for TbxError {
@@ -41,11 +55,49 @@ impl fmt::Display for TbxError {
                 write!(f, "{source}:{line}:{column}: bad XML: {message}")
             }
             TbxError::NotTbx { source, message } => write!(f, "{source}: {message}"),
+            TbxError::Entry { source, line, column, message } => {
+                write!(f, "{source}:{line}:{column}: entry left out: {message}")
+            }
+            TbxError::Decode(error) => error.fmt(f),
         }
     }
 }
 
-impl std::error::Error for TbxError {}
+impl std::error::Error for TbxError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TbxError::Decode(error) => Some(error),
+            _ => None,
+        }
+    }
+}
+
+/// A TBX file as read: the concepts of its entries, and the entries left out.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct TbxDocument {
+    /// The concepts, in order.
+    pub base: TermBase,
+    /// The entries that were left out, in order.
+    pub problems: Vec<EntryProblem>,
+}
+
+/// An entry (`conceptEntry`, or `termEntry` in TBX v2) that was left out, and why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct EntryProblem {
+    /// 1-based line of the entry's start tag.
+    pub line: usize,
+    /// 1-based column of the entry's start tag.
+    pub column: usize,
+    /// What is wrong.
+    pub message: String,
+}
+
+impl fmt::Display for EntryProblem {
+    /// What was left out and why, for a message that starts with the file, line and column.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "entry left out: {}", self.message)
+    }
+}
 
 /// The status a value of administrativeStatus, usageStatus or normativeAuthorization stands for.
 pub fn normalise_status(value: &str) -> Option<Status> {
@@ -76,91 +128,65 @@ struct Reading {
     status: Option<Status>,
 }
 
-/// Reads the TBX document `xml`; `source` names it in errors.
+/// Reads the TBX document `xml`; `source` names it in errors. An entry that cannot be read whole (an
+/// unknown entity in its text or attributes) is an error here, with its line and column: see
+/// [`read_document`] to keep the other entries.
 pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
+    let document = read_document(xml, source)?;
+    match document.problems.into_iter().next() {
+        Some(EntryProblem { line, column, message }) => {
+            Err(TbxError::Entry { source: source.to_string(), line, column, message })
+        }
+        None => Ok(document.base),
+    }
+}
+
+/// Reads the TBX file `bytes` in whatever encoding it is (see [`decode_xml`]), leaving out the entries
+/// that cannot be read whole; `source` names it in errors.
+pub fn read_bytes(bytes: &[u8], source: &str) -> Result<TbxDocument, TbxError> {
+    read_document(&decode_xml(bytes, source).map_err(TbxError::Decode)?, source)
+}
+
+/// Reads the TBX document `xml`, leaving out the entries that cannot be read whole (an unknown entity in
+/// their text or attributes: only character references and the five entities XML predefines are
+/// resolved, never one a DTD declares); `source` names it in errors. A document with no terms, and no
+/// entry left out, is an error.
+pub fn read_document(xml: &str, source: &str) -> Result<TbxDocument, TbxError> {
+    read_with(xml, source, &LineIndex::new(xml))
+}
+
+/// [`read_document`], with the positions of entries found in `lines` (the lines of `xml`), in the order
+/// they come.
+fn read_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<TbxDocument, TbxError> {
     let mut reader = Reader::from_str(xml);
-    let lines = LineIndex::new(xml);
-    let mut base = TermBase::default();
-    let mut stack: Vec<String> = Vec::new();
-    let mut concept: Option<Concept> = None;
-    let mut concept_terms: Vec<(String, Reading)> = Vec::new();
-    let mut language: Option<String> = None;
-    let mut term: Option<Reading> = None;
-    let mut field: Option<String> = None;
-    let mut value = String::new();
+    let mut state = State::default();
+    let mut document = TbxDocument::default();
     let mut root_checked = false;
     loop {
+        let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let (line, column) = lines.position(reader.error_position() as usize);
             TbxError::Xml { source: source.to_string(), line, column, message: e.to_string() }
         })?;
         match event {
             Event::Start(ref tag) | Event::Empty(ref tag) => {
-                let empty = matches!(event, Event::Empty(_));
-                let name = tag.local_name().as_ref().to_string();
                 if !root_checked {
                     root_checked = true;
-                    if name != "tbx" && name != "martif" {
-                        return Err(TbxError::NotTbx {
-                            source: source.into(),
-                            message: format!("not a TBX file (root element <{name}>)"),
-                        });
-                    }
+                    check_root(tag, source)?;
                 }
-                match name.as_str() {
-                    "conceptEntry" | "termEntry" => {
-                        let id = attribute(tag, "id").unwrap_or_default();
-                        concept = Some(Concept { id, ..Concept::default() });
-                        concept_terms.clear();
-                    }
-                    "langSec" | "langSet" => {
-                        language = attribute(tag, "xml:lang").map(|l| l.to_lowercase().replace('_', "-"))
-                    }
-                    "termSec" | "tig" | "ntig" => term = Some(Reading::default()),
-                    field_name if !empty && FIELDS.contains(&field_name) => {
-                        let kind = attribute(tag, "type").unwrap_or_else(|| name.clone());
-                        field = Some(if name == "term" || name == "note" { name.clone() } else { kind });
-                        value.clear();
-                    }
-                    _ => {}
-                }
-                if !empty {
-                    stack.push(name);
-                }
+                state.start(tag, matches!(event, Event::Empty(_)), at);
             }
-            Event::End(ref tag) => {
-                let name = tag.local_name().as_ref().to_string();
-                stack.pop();
-                if let Some(kind) = field.take_if(|_| FIELDS.contains(&name.as_str())) {
-                    apply(&kind, value.trim(), &mut term, concept.as_mut());
+            Event::End(ref tag) => match state.end(tag.local_name().as_ref()) {
+                Some(Ok(concept)) => document.base.concepts.push(concept),
+                Some(Err((offset, message))) => {
+                    let (line, column) = lines.position(offset);
+                    document.problems.push(EntryProblem { line, column, message });
                 }
-                match name.as_str() {
-                    "termSec" | "tig" | "ntig" => {
-                        if let (Some(reading), Some(lang)) = (term.take(), language.clone()) {
-                            if !reading.term.form.is_empty() {
-                                concept_terms.push((lang, reading));
-                            }
-                        }
-                    }
-                    "langSec" | "langSet" => language = None,
-                    "conceptEntry" | "termEntry" => {
-                        if let Some(mut c) = concept.take() {
-                            c.languages = arrange(std::mem::take(&mut concept_terms));
-                            if !c.languages.is_empty() {
-                                base.concepts.push(c);
-                            }
-                        }
-                    }
-                    _ => {}
-                }
-            }
-            Event::Text(ref t) if field.is_some() => value.push_str(&t.xml10_content()),
-            Event::CData(ref t) if field.is_some() => value.push_str(&t.xml10_content()),
-            Event::GeneralRef(ref reference) if field.is_some() => match reference.resolve_char_ref() {
-                Ok(Some(c)) => value.push(c),
-                _ => value
-                    .push_str(quick_xml::escape::resolve_predefined_entity(&reference.xml10_content()).unwrap_or("")),
+                None => {}
             },
+            Event::Text(ref t) => state.text(&t.xml10_content()),
+            Event::CData(ref t) => state.text(&t.xml10_content()),
+            Event::GeneralRef(ref r) => state.reference(r),
             Event::Eof => break,
             _ => {}
         }
@@ -168,11 +194,119 @@ pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
     if !root_checked {
         return Err(TbxError::NotTbx { source: source.into(), message: "empty document".into() });
     }
-    if base.concepts.is_empty() {
+    if document.base.concepts.is_empty() && document.problems.is_empty() {
         return Err(TbxError::NotTbx { source: source.into(), message: "no terms found".into() });
     }
-    fix_ids(&mut base);
-    Ok(base)
+    fix_ids(&mut document.base);
+    Ok(document)
+}
+
+fn check_root(tag: &BytesStart<'_>, source: &str) -> Result<(), TbxError> {
+    let name = tag.local_name().as_ref().to_string();
+    if name == "tbx" || name == "martif" {
+        return Ok(());
+    }
+    Err(TbxError::NotTbx { source: source.into(), message: format!("not a TBX file (root element <{name}>)") })
+}
+
+/// The entry being read.
+#[derive(Default)]
+struct Entry {
+    concept: Concept,
+    terms: Vec<(String, Reading)>,
+    /// Byte offset of its start tag.
+    start: usize,
+    /// Why it will be left out.
+    problem: Option<String>,
+}
+
+/// Where the reading of a document stands.
+#[derive(Default)]
+struct State {
+    entry: Option<Entry>,
+    language: Option<String>,
+    term: Option<Reading>,
+    /// The data category whose text is being read, and the text so far.
+    field: Option<String>,
+    value: String,
+}
+
+impl State {
+    /// A start (or empty) tag, at byte `at`.
+    fn start(&mut self, tag: &BytesStart<'_>, empty: bool, at: usize) {
+        let name = tag.local_name().as_ref().to_string();
+        match name.as_str() {
+            "conceptEntry" | "termEntry" => {
+                let concept = Concept { id: attribute(tag, "id").unwrap_or_default(), ..Concept::default() };
+                self.entry = Some(Entry { concept, start: at, ..Entry::default() });
+            }
+            "langSec" | "langSet" => {
+                self.language = attribute(tag, "xml:lang").map(|l| l.to_lowercase().replace('_', "-"))
+            }
+            "termSec" | "tig" | "ntig" => self.term = Some(Reading::default()),
+            field if !empty && FIELDS.contains(&field) => {
+                let kind = attribute(tag, "type").unwrap_or_else(|| name.clone());
+                self.field = Some(if name == "term" || name == "note" { name } else { kind });
+                self.value.clear();
+            }
+            _ => {}
+        }
+        if let Some(message) = attributes_problem(tag) {
+            self.problem(format!("<{}>: {message}", tag.local_name().as_ref()));
+        }
+    }
+
+    /// An end tag; at the end of an entry, its concept (`None` when it has no terms), or why it was left
+    /// out and where it starts.
+    fn end(&mut self, name: &str) -> Option<Result<Concept, (usize, String)>> {
+        if let Some(kind) = self.field.take_if(|_| FIELDS.contains(&name)) {
+            apply(&kind, self.value.trim(), &mut self.term, self.entry.as_mut().map(|e| &mut e.concept));
+        }
+        match name {
+            "termSec" | "tig" | "ntig" => {
+                if let (Some(reading), Some(lang), Some(entry)) = (self.term.take(), &self.language, &mut self.entry) {
+                    if !reading.term.form.is_empty() {
+                        entry.terms.push((lang.clone(), reading));
+                    }
+                }
+                None
+            }
+            "langSec" | "langSet" => {
+                self.language = None;
+                None
+            }
+            "conceptEntry" | "termEntry" => {
+                let entry = self.entry.take()?;
+                if let Some(message) = entry.problem {
+                    return Some(Err((entry.start, message)));
+                }
+                let mut concept = entry.concept;
+                concept.languages = arrange(entry.terms);
+                (!concept.languages.is_empty()).then_some(Ok(concept))
+            }
+            _ => None,
+        }
+    }
+
+    fn text(&mut self, text: &str) {
+        if self.field.is_some() {
+            self.value.push_str(text);
+        }
+    }
+
+    fn reference(&mut self, reference: &BytesRef<'_>) {
+        match crate::xml::reference(reference) {
+            Ok(c) => self.text(c.encode_utf8(&mut [0; 4])),
+            Err(message) => self.problem(message),
+        }
+    }
+
+    /// Leaves the entry being read out, for `message` (the first problem is the one told).
+    fn problem(&mut self, message: String) {
+        if let Some(entry) = &mut self.entry {
+            entry.problem.get_or_insert(message);
+        }
+    }
 }
 
 /// Records a data category on the term or concept being read.
@@ -278,7 +412,7 @@ fn attribute(tag: &BytesStart<'_>, key: &str) -> Option<String> {
     tag.attributes()
         .flatten()
         .find(|a| a.key.as_ref() == key)
-        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| attribute_value(&a).ok().map(|v| v.into_owned()))
 }
 
 #[cfg(test)]
@@ -316,6 +450,27 @@ mod tests {
         let fr = &base.concepts[0].languages["fr"];
         assert_eq!(fr.preferred.form, "fichier");
         assert_eq!((fr.variants[0].form.as_str(), fr.variants[0].status), ("fichié", Status::Deprecated));
+    }
+
+    #[test]
+    fn entries_left_out_on_one_long_line_count_each_byte_once() {
+        // Every tenth entry has an unknown entity: 10,000 positions on one line.
+        let entry = |k: usize| {
+            let term = if k % 10 == 9 { "chat &xxe;" } else { "chat" };
+            format!(
+                "<conceptEntry id=\"c{k}\"><langSec xml:lang=\"fr\"><termSec><term>{term}</term></termSec></langSec></conceptEntry>"
+            )
+        };
+        let body: String = (0..100_000).map(entry).collect();
+        let xml = format!("<tbx><text><body>{body}</body></text></tbx>");
+        let lines = LineIndex::new(&xml);
+        let document = read_with(&xml, "one-line.tbx", &lines).unwrap();
+        assert_eq!((document.base.concepts.len(), document.problems.len()), (90_000, 10_000));
+        let last = document.problems.last().unwrap();
+        let before: usize = (0..99_999).map(|k| entry(k).len()).sum();
+        assert_eq!((last.line, last.column), (1, 1 + "<tbx><text><body>".len() + before));
+        assert_eq!(last.message, "an unknown entity &xxe;");
+        assert!(lines.bytes_counted() <= xml.len(), "{} bytes counted for {}", lines.bytes_counted(), xml.len());
     }
 
     #[test]

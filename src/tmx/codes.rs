@@ -6,7 +6,7 @@
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
 use std::borrow::Cow;
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// One `<bpt>` or `<ept>` of a segment.
 struct Code {
@@ -26,23 +26,23 @@ pub(crate) fn paired(markup: &str) -> Cow<'_, str> {
     }
     let wrapped = format!("<seg>{markup}</seg>");
     let Some(codes) = codes(&wrapped) else { return Cow::Borrowed(markup) };
+    // A `<bpt>` whose `i` was seen before is isolated, so that at most one is open per `i`: looking the
+    // `<ept>`'s up by `i` keeps a segment of many codes linear.
     let mut seen = HashSet::new();
-    let mut open: Vec<usize> = Vec::new();
+    let mut open: HashMap<&str, usize> = HashMap::new();
     let mut isolated = vec![false; codes.len()];
     for (k, code) in codes.iter().enumerate() {
         if code.begin {
-            if seen.insert(code.i.clone()) {
-                open.push(k);
+            if seen.insert(code.i.as_str()) {
+                open.insert(&code.i, k);
             } else {
                 isolated[k] = true;
             }
-        } else if let Some(at) = open.iter().position(|&o| codes[o].i == code.i) {
-            open.remove(at);
-        } else {
+        } else if open.remove(code.i.as_str()).is_none() {
             isolated[k] = true;
         }
     }
-    for k in open {
+    for k in open.into_values() {
         isolated[k] = true;
     }
     if !isolated.contains(&true) {
@@ -137,5 +137,15 @@ mod tests {
             r#"<it pos="end">&lt;/b&gt;</it> <it pos="begin" type="struct">&lt;LI&gt;</it> <it pos="begin" x="1" type="bold">&lt;b&gt;</it>"#
         );
         assert_eq!(paired(r#"<bpt i="2"/>x"#), r#"<it pos="begin"></it>x"#);
+    }
+
+    #[test]
+    fn thousands_of_codes_pair_up_in_any_order() {
+        let begins: String = (0..20_000).map(|i| format!(r#"<bpt i="{i}">&lt;b&gt;</bpt>"#)).collect();
+        let ends: String = (0..20_000).map(|i| format!(r#"<ept i="{i}">&lt;/b&gt;</ept>"#)).collect();
+        let markup = format!("{begins}x{ends}");
+        assert!(matches!(paired(&markup), Cow::Borrowed(_)));
+        let stray = format!(r#"{markup}<ept i="0">&lt;/b&gt;</ept>"#);
+        assert_eq!(paired(&stray), format!(r#"{markup}<it pos="end">&lt;/b&gt;</it>"#));
     }
 }

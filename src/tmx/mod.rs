@@ -21,7 +21,6 @@
 mod codes;
 mod date;
 mod read;
-mod source;
 mod stream;
 mod unit;
 mod write;

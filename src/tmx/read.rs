@@ -4,6 +4,7 @@
 use super::TranslationUnit;
 use super::stream::{Item, TmxReader};
 use super::unit::Extra;
+use crate::decode::DecodeError;
 use std::fmt;
 
 /// A TMX file that could not be read.
@@ -27,6 +28,8 @@ pub enum TmxError {
         /// The root element found.
         root: String,
     },
+    /// Bytes that are not text in the file's encoding, or an encoding nobody knows.
+    Decode(DecodeError),
 }
 
 impl fmt::Display for TmxError {
@@ -36,21 +39,43 @@ impl fmt::Display for TmxError {
                 write!(f, "{source}:{line}:{column}: bad XML: {message}")
             }
             TmxError::NotTmx { source, root } => write!(f, "{source}: not a TMX file (root element <{root}>)"),
+            TmxError::Decode(error) => error.fmt(f),
         }
     }
 }
 
-impl std::error::Error for TmxError {}
+impl std::error::Error for TmxError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TmxError::Decode(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
-/// A unit that was skipped, and why.
+/// A unit that was skipped, or something left out of the header, and why.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitProblem {
-    /// 1-based line of the `<tu>`.
+    /// 1-based line of the `<tu>` (or of the header, or of its `<prop>` or `<note>`).
     pub line: usize,
     /// 1-based column of the `<tu>`.
     pub column: usize,
     /// What is wrong.
     pub message: String,
+    /// Whether the problem is in the header: the attribute, `<prop>` or `<note>` it names was left out
+    /// of the header, not a unit.
+    pub in_header: bool,
+}
+
+impl fmt::Display for UnitProblem {
+    /// What was left out and why, for a message that starts with the file, line and column.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.in_header {
+            write!(f, "left out of the header: {}", self.message)
+        } else {
+            write!(f, "unit left out: {}", self.message)
+        }
+    }
 }
 
 /// What a TMX file holds.
@@ -60,7 +85,7 @@ pub struct TmxDocument {
     pub source_language: Option<String>,
     /// The units, in order.
     pub units: Vec<TranslationUnit>,
-    /// Units that were skipped.
+    /// Units that were skipped, and what was left out of the header.
     pub problems: Vec<UnitProblem>,
 }
 

@@ -2,16 +2,21 @@
 //! not grow with the file.
 //!
 //! A unit that is well-formed XML but not a proper unit (a variant without a language or a segment, an
-//! element that has no place there, an unknown entity) is returned as [`Item::Skipped`] with its line and
-//! column; XML that is not well-formed, a file that is not TMX and a file that ends early are errors.
+//! element that has no place there, an unknown entity in its text or its attributes) is returned as
+//! [`Item::Skipped`] with its line and column; so is a property or note of the header with an unknown
+//! entity, before the first unit. XML that is not well-formed, bytes that cannot be decoded, a file that
+//! is not TMX and a file that ends early are errors.
+//!
+//! Only character references and the five entities XML predefines are resolved: an entity declared in a
+//! DTD is unknown, never read.
 
-use super::TmxError;
-use super::source::{Tracked, utf8_input};
 use super::unit::{Extra, Header, Unit, Variant};
-use crate::xml::allowed;
-use quick_xml::XmlVersion;
+use super::{TmxError, UnitProblem};
+use crate::decode::{Utf8Reader, decode_error};
+use crate::xml::{allowed, attribute_value, attributes_problem, reference};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
+use std::collections::VecDeque;
 use std::io::Read;
 
 /// What the next `<tu>` gave.
@@ -19,17 +24,19 @@ use std::io::Read;
 pub enum Item {
     /// A unit.
     Unit(Unit),
-    /// A unit that was left out, and why.
-    Skipped(super::UnitProblem),
+    /// A unit (or a property or note of the header) that was left out, and why.
+    Skipped(UnitProblem),
 }
 
 /// Reads the units of a TMX file one at a time.
 pub struct TmxReader<R: Read> {
-    reader: Reader<Tracked<R>>,
+    reader: Reader<Utf8Reader<R>>,
     /// Buffers for events, one for each element being read (events borrow them).
     buffers: Vec<Vec<u8>>,
     name: String,
     header: Header,
+    /// What was left out of the header, given before the first unit.
+    header_problems: VecDeque<UnitProblem>,
     version: String,
     finished: bool,
 }
@@ -39,28 +46,28 @@ type Problem = Option<String>;
 
 impl<'a> TmxReader<Box<dyn Read + Send + 'a>> {
     /// Opens a TMX file in any encoding (UTF-8 or UTF-16 with or without a byte order mark, or what the
-    /// XML declaration names); `name` names it in errors.
+    /// XML declaration names: see [`decode_xml`](crate::decode::decode_xml)); `name` names it in errors.
     pub fn open(input: impl Read + Send + 'a, name: &str) -> Result<Self, TmxError> {
-        let input = utf8_input(input).map_err(|e| TmxError::Xml {
-            source: name.to_string(),
-            line: 1,
-            column: 1,
-            message: e.to_string(),
-        })?;
-        TmxReader::new(input, name)
+        let input: Box<dyn Read + Send + 'a> = Box::new(input);
+        TmxReader::with_input(Utf8Reader::sniffing(input, name), name)
     }
 }
 
 impl<R: Read> TmxReader<R> {
-    /// Reads up to the start of the body of a TMX document that is already UTF-8.
+    /// Reads up to the start of the body of a TMX document that is already UTF-8, whatever it declares.
     pub fn new(input: R, name: &str) -> Result<Self, TmxError> {
-        let mut reader = Reader::from_reader(Tracked::new(input));
+        TmxReader::with_input(Utf8Reader::utf8(input, name), name)
+    }
+
+    fn with_input(input: Utf8Reader<R>, name: &str) -> Result<Self, TmxError> {
+        let mut reader = Reader::from_reader(input);
         reader.config_mut().check_end_names = true;
         let mut tmx = TmxReader {
             reader,
             buffers: Vec::new(),
             name: name.to_string(),
             header: Header::default(),
+            header_problems: VecDeque::new(),
             version: String::new(),
             finished: false,
         };
@@ -83,8 +90,11 @@ impl<R: Read> TmxReader<R> {
         self.reader.get_ref().position()
     }
 
-    /// The next unit, or `None` after the last one.
+    /// The next unit, or `None` after the last one. What was left out of the header comes first.
     pub fn next_item(&mut self) -> Result<Option<Item>, TmxError> {
+        if let Some(problem) = self.header_problems.pop_front() {
+            return Ok(Some(Item::Skipped(problem)));
+        }
         if self.finished {
             return Ok(None);
         }
@@ -113,7 +123,12 @@ impl<R: Read> TmxReader<R> {
     }
 
     fn skipped(&self, (line, column): (usize, usize), message: &str) -> Item {
-        Item::Skipped(super::UnitProblem { line, column, message: message.to_string() })
+        Item::Skipped(UnitProblem { line, column, message: message.to_string(), in_header: false })
+    }
+
+    /// Records that something was left out of the header at `at`.
+    fn header_problem(&mut self, (line, column): (usize, usize), message: String) {
+        self.header_problems.push_back(UnitProblem { line, column, message, in_header: true });
     }
 
     /// Runs `read` with a buffer for the events of one element (events borrow it); buffers are kept for
@@ -131,10 +146,15 @@ impl<R: Read> TmxReader<R> {
     /// The next event, read into `buf`.
     fn event<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<Event<'b>, TmxError> {
         buf.clear();
+        // An event that is not well-formed is placed where it starts (a mismatched end tag at its `<`).
+        let start = self.reader.get_ref().mark();
         match self.reader.read_event_into(buf) {
             Ok(event) => Ok(event),
             Err(e) => {
-                let (line, column) = self.position();
+                if let Some(decode) = io_error(&e).and_then(decode_error) {
+                    return Err(TmxError::Decode(decode.clone()));
+                }
+                let (line, column) = self.reader.get_ref().position_of(start);
                 Err(TmxError::Xml { source: self.name.clone(), line, column, message: e.to_string() })
             }
         }
@@ -153,9 +173,10 @@ impl<R: Read> TmxReader<R> {
     /// The root element and the header, up to `<body>`.
     fn prolog(&mut self) -> Result<(), TmxError> {
         self.with_buffer(|this, buf| {
-            let root = loop {
+            let (root, at) = loop {
+                let at = this.position();
                 match this.event(buf)? {
-                    Event::Start(tag) => break tag,
+                    Event::Start(tag) => break (tag, at),
                     Event::Empty(tag) => {
                         return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&tag) });
                     }
@@ -169,17 +190,17 @@ impl<R: Read> TmxReader<R> {
             if !is(&root, "tmx") {
                 return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&root) });
             }
-            this.version =
-                attributes(&root).into_iter().find(|(k, _)| k == "version").map(|(_, v)| v).unwrap_or_default();
+            let mut problem = None;
+            let attributes = attributes(&root, &mut problem);
+            this.version = attributes.into_iter().find(|(k, _)| k == "version").map(|(_, v)| v).unwrap_or_default();
+            if let Some(message) = problem {
+                this.header_problem(at, format!("<tmx>: {message}"));
+            }
             loop {
+                let at = this.position();
                 match this.event(buf)? {
-                    Event::Start(tag) if is(&tag, "header") => {
-                        this.header.attributes = attributes(&tag);
-                        let mut extras = Vec::new();
-                        this.extras_until("header", &mut extras)?;
-                        this.header.extras = extras;
-                    }
-                    Event::Empty(tag) if is(&tag, "header") => this.header.attributes = attributes(&tag),
+                    Event::Start(tag) if is(&tag, "header") => this.read_header(&tag, at, false)?,
+                    Event::Empty(tag) if is(&tag, "header") => this.read_header(&tag, at, true)?,
                     Event::Start(tag) if is(&tag, "body") => return Ok(()),
                     Event::Empty(tag) if is(&tag, "body") => {
                         this.epilog()?;
@@ -228,31 +249,49 @@ impl<R: Read> TmxReader<R> {
         })
     }
 
-    /// The `<prop>` and `<note>` children of `element`, whose start was just read, up to its end; other
-    /// children are skipped.
-    fn extras_until(&mut self, element: &str, extras: &mut Vec<Extra>) -> Result<(), TmxError> {
+    /// The header, whose start (or empty tag) `tag` was just read at `at`: its attributes, and its
+    /// `<prop>` and `<note>` children up to its end (other children are skipped). An attribute, property
+    /// or note with an unknown entity is left out, and the problem kept for [`Self::next_item`].
+    fn read_header(&mut self, tag: &BytesStart<'_>, at: (usize, usize), empty: bool) -> Result<(), TmxError> {
+        let mut problem = None;
+        self.header.attributes = attributes(tag, &mut problem);
+        if let Some(message) = problem {
+            self.header_problem(at, message);
+        }
+        if empty {
+            return Ok(());
+        }
         self.with_buffer(|this, buf| {
             loop {
-                match this.event(buf)? {
-                    Event::Start(tag) => match this.extra(&tag, false)? {
-                        Some(extra) => extras.push(extra),
-                        None => this.skip(&name(&tag))?,
-                    },
-                    Event::Empty(tag) => {
-                        if let Some(extra) = this.extra(&tag, true)? {
-                            extras.push(extra);
+                let at = this.position();
+                let mut problem = None;
+                let extra = match this.event(buf)? {
+                    Event::Start(tag) => match this.extra(&tag, false, &mut problem)? {
+                        Some(extra) => extra,
+                        None => {
+                            this.skip(&name(&tag))?;
+                            continue;
                         }
-                    }
+                    },
+                    Event::Empty(tag) => match this.extra(&tag, true, &mut problem)? {
+                        Some(extra) => extra,
+                        None => continue,
+                    },
                     Event::End(_) => return Ok(()),
-                    Event::Eof => return Err(this.cut_off(&format!("<{element}>"))),
-                    _ => {}
+                    Event::Eof => return Err(this.cut_off("<header>")),
+                    _ => continue,
+                };
+                match problem {
+                    Some(message) => this.header_problem(at, message),
+                    None => this.header.extras.push(extra),
                 }
             }
         })
     }
 
-    /// A `<prop>` or `<note>` whose start (or empty tag) is `tag`; `None` for other elements.
-    fn extra(&mut self, tag: &BytesStart<'_>, empty: bool) -> Result<Option<Extra>, TmxError> {
+    /// A `<prop>` or `<note>` whose start (or empty tag) is `tag`; `None` for other elements. An unknown
+    /// entity in it is recorded in `problem`.
+    fn extra(&mut self, tag: &BytesStart<'_>, empty: bool, problem: &mut Problem) -> Result<Option<Extra>, TmxError> {
         let element = if is(tag, "prop") {
             "prop"
         } else if is(tag, "note") {
@@ -260,9 +299,13 @@ impl<R: Read> TmxReader<R> {
         } else {
             return Ok(None);
         };
-        let attrs = attributes(tag);
+        let mut own = None;
+        let attrs = attributes(tag, &mut own);
         let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        let value = if empty { String::new() } else { self.text_until(element)? };
+        let value = if empty { String::new() } else { self.text_until(element, &mut own)? };
+        if let Some(message) = own {
+            problem.get_or_insert(format!("<{element}>: {message}"));
+        }
         let lang = get("xml:lang").or_else(|| get("lang"));
         Ok(Some(if element == "prop" {
             Extra::Prop { kind: get("type").unwrap_or_default(), lang, value }
@@ -271,8 +314,9 @@ impl<R: Read> TmxReader<R> {
         }))
     }
 
-    /// The text of an element up to its end (the text of children included).
-    fn text_until(&mut self, element: &str) -> Result<String, TmxError> {
+    /// The text of an element up to its end (the text of children included); an unknown entity is
+    /// recorded in `problem`.
+    fn text_until(&mut self, element: &str, problem: &mut Problem) -> Result<String, TmxError> {
         self.with_buffer(|this, buf| {
             let mut text = String::new();
             let mut depth = 0usize;
@@ -280,11 +324,13 @@ impl<R: Read> TmxReader<R> {
                 match this.event(buf)? {
                     Event::Text(t) => push_allowed(&mut text, &t.xml10_content()),
                     Event::CData(t) => push_allowed(&mut text, &t.xml10_content()),
-                    Event::GeneralRef(r) => {
-                        if let Some(c) = resolve(&r).filter(|&c| allowed(c)) {
-                            text.push(c);
+                    Event::GeneralRef(r) => match reference(&r) {
+                        Ok(c) if allowed(c) => text.push(c),
+                        Ok(_) => {}
+                        Err(message) => {
+                            problem.get_or_insert(message);
                         }
-                    }
+                    },
                     Event::Start(_) => depth += 1,
                     Event::End(_) if depth == 0 => return Ok(text),
                     Event::End(_) => depth -= 1,
@@ -297,8 +343,8 @@ impl<R: Read> TmxReader<R> {
 
     /// A unit whose start tag was just read at `at`.
     fn unit(&mut self, tag: &BytesStart<'_>, at: (usize, usize)) -> Result<Item, TmxError> {
-        let mut unit = Unit { attributes: attributes(tag), ..Unit::default() };
         let mut problem: Problem = None;
+        let mut unit = Unit { attributes: attributes(tag, &mut problem), ..Unit::default() };
         self.with_buffer(|this, buf| {
             loop {
                 match this.event(buf)? {
@@ -307,7 +353,7 @@ impl<R: Read> TmxReader<R> {
                             if let Some(variant) = this.variant(&tag, &mut problem)? {
                                 unit.variants.push(variant);
                             }
-                        } else if let Some(extra) = this.extra(&tag, false)? {
+                        } else if let Some(extra) = this.extra(&tag, false, &mut problem)? {
                             unit.extras.push(extra);
                         } else {
                             let child = name(&tag);
@@ -318,7 +364,7 @@ impl<R: Read> TmxReader<R> {
                     Event::Empty(tag) => {
                         if is(&tag, "tuv") {
                             problem.get_or_insert("a <tuv> without <seg>".into());
-                        } else if let Some(extra) = this.extra(&tag, true)? {
+                        } else if let Some(extra) = this.extra(&tag, true, &mut problem)? {
                             unit.extras.push(extra);
                         } else {
                             problem.get_or_insert(format!("<{}/> has no place in <tu>", name(&tag)));
@@ -342,12 +388,16 @@ impl<R: Read> TmxReader<R> {
     /// A variant whose start tag was just read; `None` (and a problem) when it is not a proper one.
     fn variant(&mut self, tag: &BytesStart<'_>, problem: &mut Problem) -> Result<Option<Variant>, TmxError> {
         let mut variant = Variant::default();
-        for (key, value) in attributes(tag) {
+        let mut own = None;
+        for (key, value) in attributes(tag, &mut own) {
             if (key == "xml:lang" || key == "lang") && variant.language.is_empty() {
                 variant.language = value.trim().to_string();
             } else {
                 variant.attributes.push((key, value));
             }
+        }
+        if let Some(message) = own {
+            problem.get_or_insert(format!("<tuv>: {message}"));
         }
         let mut segments = 0;
         self.with_buffer(|this, buf| {
@@ -357,7 +407,7 @@ impl<R: Read> TmxReader<R> {
                         if is(&tag, "seg") {
                             segments += 1;
                             this.segment(&mut variant, problem)?;
-                        } else if let Some(extra) = this.extra(&tag, false)? {
+                        } else if let Some(extra) = this.extra(&tag, false, problem)? {
                             variant.extras.push(extra);
                         } else {
                             let child = name(&tag);
@@ -368,7 +418,7 @@ impl<R: Read> TmxReader<R> {
                     Event::Empty(tag) => {
                         if is(&tag, "seg") {
                             segments += 1;
-                        } else if let Some(extra) = this.extra(&tag, true)? {
+                        } else if let Some(extra) = this.extra(&tag, true, problem)? {
                             variant.extras.push(extra);
                         }
                     }
@@ -391,9 +441,10 @@ impl<R: Read> TmxReader<R> {
 
     /// The content of `<seg>`, whose start tag was just read, into `variant`'s markup and text.
     fn segment(&mut self, variant: &mut Variant, problem: &mut Problem) -> Result<(), TmxError> {
-        // Open inline elements; text counts when no code (nor sub-flow) is open.
-        let mut open: Vec<String> = Vec::new();
-        let counts = |open: &[String]| !open.iter().any(|e| e != "hi");
+        // Open inline elements, each true when it is a code (or a sub-flow) and not `<hi>`; text counts
+        // when no code is open. Counting the open codes keeps deep nesting linear.
+        let mut open: Vec<bool> = Vec::new();
+        let mut codes_open = 0usize;
         self.with_buffer(|this, buf| {
             loop {
                 match this.event(buf)? {
@@ -401,7 +452,7 @@ impl<R: Read> TmxReader<R> {
                         // Line ends made one add no character: one look serves both.
                         let suspect = may_hold_forbidden(t.as_bytes());
                         push_checked(&mut variant.markup, &t, suspect);
-                        if counts(&open) {
+                        if codes_open == 0 {
                             push_checked(&mut variant.text, &t.xml10_content(), suspect);
                         }
                     }
@@ -409,47 +460,42 @@ impl<R: Read> TmxReader<R> {
                         variant.markup.push_str("<![CDATA[");
                         variant.markup.extend(t.chars().filter(|&c| allowed(c)));
                         variant.markup.push_str("]]>");
-                        if counts(&open) {
+                        if codes_open == 0 {
                             variant.text.extend(t.xml10_content().chars().filter(|&c| allowed(c)));
                         }
                     }
-                    Event::GeneralRef(r) => match resolve(&r) {
-                        Some(c) if allowed(c) => {
+                    Event::GeneralRef(r) => match reference(&r) {
+                        Ok(c) if allowed(c) => {
                             variant.markup.push('&');
                             variant.markup.push_str(&r);
                             variant.markup.push(';');
-                            if counts(&open) {
+                            if codes_open == 0 {
                                 variant.text.push(c);
                             }
                         }
-                        Some(_) => {}
-                        None => {
-                            problem.get_or_insert(format!("an unknown entity &{};", &*r));
+                        Ok(_) => {}
+                        Err(message) => {
+                            problem.get_or_insert(message);
                         }
                     },
                     Event::Start(tag) => {
-                        let element = name(&tag);
-                        if !INLINE.contains(&element.as_str()) {
-                            problem.get_or_insert(format!("<{element}> has no place in <seg>"));
-                        }
+                        let element = inline(&tag, false, problem);
                         variant.markup.push('<');
                         variant.markup.push_str(&renamed(&tag));
                         variant.markup.push('>');
-                        open.push(element);
+                        let code = element != "hi";
+                        codes_open += usize::from(code);
+                        open.push(code);
                     }
                     Event::Empty(tag) => {
-                        let element = name(&tag);
-                        if !INLINE.contains(&element.as_str()) {
-                            problem.get_or_insert(format!("<{element}/> has no place in <seg>"));
-                        }
+                        inline(&tag, true, problem);
                         variant.markup.push('<');
                         variant.markup.push_str(&renamed(&tag));
                         variant.markup.push_str("/>");
                     }
                     Event::End(tag) => {
-                        if open.pop().is_none() {
-                            return Ok(());
-                        }
+                        let Some(code) = open.pop() else { return Ok(()) };
+                        codes_open -= usize::from(code);
                         let element = name_end(&tag);
                         variant.markup.push_str("</");
                         variant.markup.push_str(if element == "ut" { "ph" } else { &element });
@@ -490,6 +536,20 @@ fn may_hold_forbidden(bytes: &[u8]) -> bool {
 /// The inline elements of TMX Level 2.
 const INLINE: [&str; 7] = ["bpt", "ept", "it", "ph", "hi", "sub", "ut"];
 
+/// The name of the element `tag` starts inside a segment; an element that is not inline, or an unknown
+/// entity in its attributes, is recorded in `problem`.
+fn inline(tag: &BytesStart<'_>, empty: bool, problem: &mut Problem) -> String {
+    let element = name(tag);
+    if !INLINE.contains(&element.as_str()) {
+        let slash = if empty { "/" } else { "" };
+        problem.get_or_insert(format!("<{element}{slash}> has no place in <seg>"));
+    }
+    if let Some(message) = attributes_problem(tag) {
+        problem.get_or_insert(format!("<{element}>: {message}"));
+    }
+    element
+}
+
 /// The raw content of a start tag, `ut` (deprecated) written as `ph`.
 fn renamed(tag: &BytesStart<'_>) -> String {
     match tag.strip_prefix("ut") {
@@ -498,12 +558,11 @@ fn renamed(tag: &BytesStart<'_>) -> String {
     }
 }
 
-/// The character a reference stands for: a character reference or one of the five predefined entities.
-fn resolve(reference: &quick_xml::events::BytesRef<'_>) -> Option<char> {
-    match reference.resolve_char_ref() {
-        Ok(Some(c)) => Some(c),
-        Ok(None) => quick_xml::escape::resolve_predefined_entity(reference).and_then(|s| s.chars().next()),
-        Err(_) => None,
+/// The I/O error a parser's error is, if it is one.
+fn io_error(error: &quick_xml::Error) -> Option<&std::io::Error> {
+    match error {
+        quick_xml::Error::Io(e) => Some(e),
+        _ => None,
     }
 }
 
@@ -520,23 +579,45 @@ fn name_end(tag: &quick_xml::events::BytesEnd<'_>) -> String {
     tag.local_name().as_ref().to_string()
 }
 
-/// The attributes of a tag as (name, value), names with their prefix (`xml:lang`).
-fn attributes(tag: &BytesStart<'_>) -> Vec<(String, String)> {
-    tag.attributes()
-        .flatten()
-        .map(|a| {
-            let key = a.key.as_ref().to_string();
-            let value = a.normalized_value(XmlVersion::Implicit1_0).unwrap_or_default();
-            let mut clean = String::with_capacity(value.len());
-            push_allowed(&mut clean, &value);
-            (key, clean)
-        })
-        .collect()
+/// The attributes of a tag as (name, value), names with their prefix (`xml:lang`). An attribute with an
+/// unknown entity is left out, and recorded in `problem`.
+fn attributes(tag: &BytesStart<'_>, problem: &mut Problem) -> Vec<(String, String)> {
+    let mut attributes = Vec::new();
+    for attribute in tag.attributes().flatten() {
+        match attribute_value(&attribute) {
+            Ok(value) => {
+                let mut clean = String::with_capacity(value.len());
+                push_allowed(&mut clean, &value);
+                attributes.push((attribute.key.as_ref().to_string(), clean));
+            }
+            Err(message) => {
+                problem.get_or_insert(message);
+            }
+        }
+    }
+    attributes
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn first_unit(seg: &str) -> Variant {
+        let tmx = format!(
+            "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"fr\"><seg>{seg}</seg></tuv></tu></body></tmx>"
+        );
+        let mut reader = TmxReader::new(tmx.as_bytes(), "t.tmx").unwrap();
+        let Some(Item::Unit(mut unit)) = reader.next_item().unwrap() else { panic!("a unit") };
+        unit.variants.remove(0)
+    }
+
+    #[test]
+    fn text_inside_deeply_nested_highlights_counts_until_a_code_opens() {
+        let depth = 20_000;
+        let seg =
+            format!("{}a<ph>x</ph><bpt i=\"1\">b<hi>c</hi></bpt>d{}", "<hi>".repeat(depth), "</hi>".repeat(depth));
+        assert_eq!(first_unit(&seg).text, "ad");
+    }
 
     #[test]
     fn forbidden_characters_are_left_out_wherever_they_are() {
@@ -547,12 +628,8 @@ mod tests {
             ("é\u{1F}\tè\u{EFFF}".to_string(), "é\tè\u{EFFF}".to_string()),
             (long.clone(), long.clone()),
         ] {
-            let tmx = format!(
-                "<tmx version=\"1.4\"><header/><body><tu><tuv xml:lang=\"fr\"><seg>{seg}</seg></tuv></tu></body></tmx>"
-            );
-            let mut reader = TmxReader::new(tmx.as_bytes(), "t.tmx").unwrap();
-            let Some(Item::Unit(unit)) = reader.next_item().unwrap() else { panic!("a unit") };
-            assert_eq!((unit.variants[0].markup.as_str(), unit.variants[0].text.as_str()), (&*expected, &*expected));
+            let variant = first_unit(&seg);
+            assert_eq!((variant.markup.as_str(), variant.text.as_str()), (&*expected, &*expected));
         }
         assert!(!may_hold_forbidden("plain text, long enough to fill a chunk: àéîõü\t\n".as_bytes()));
         assert!(may_hold_forbidden(&[b'a'; 64].iter().copied().chain([7]).collect::<Vec<u8>>()));

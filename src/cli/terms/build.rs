@@ -1,6 +1,6 @@
 //! `trame terms build`: a term base from texts and translation memories.
 
-use crate::cli::input::read_text;
+use crate::cli::input::{read_text, read_xml};
 use crate::cli::output::OutputArgs;
 use crate::cli::{Failure, Outcome};
 use clap::ValueEnum;
@@ -81,10 +81,10 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     let mut texts: Vec<(String, String, Language)> = Vec::new();
     let mut units: Vec<UnitSource> = Vec::new();
     for path in &args.inputs {
-        let text = read_text(path, None)?;
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmx")) {
-            units.push(read_units(path, &text)?);
+            units.push(read_units(path, &read_xml(path)?)?);
         } else {
+            let text = read_text(path, None)?;
             let lang = args.lang.clone().ok_or_else(|| {
                 Failure::error(format!("{}: plain text needs --lang (or pass it as --text LANG:PATH)", path.display()))
             })?;

@@ -1,7 +1,7 @@
 //! `trame terms import`: a TBX, CSV or TSV glossary into a term base file.
 
 use super::build::write_base;
-use crate::cli::input::read_text;
+use crate::cli::input::{read_bytes, read_text};
 use crate::cli::output::OutputArgs;
 use crate::cli::{Failure, Outcome};
 use clap::ValueEnum;
@@ -47,7 +47,6 @@ enum Format {
 
 pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     args.output.reads(&args.file)?;
-    let text = read_text(&args.file, None)?;
     let name = args.file.display().to_string();
     let extension = args.file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
     let format = args.format.unwrap_or(match extension.as_str() {
@@ -56,15 +55,31 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         _ => Format::Tsv,
     });
     let (source, target) = (args.source_lang.primary(), args.target_lang.primary());
-    let base = match format {
-        Format::Tbx => trame::tbx::read(&text, &name).map_err(Failure::error)?,
+    let (base, left_out) = match format {
+        Format::Tbx => {
+            let (bytes, name) = read_bytes(&args.file)?;
+            let document = trame::tbx::read_bytes(&bytes, &name).map_err(Failure::error)?;
+            for problem in &document.problems {
+                eprintln!("trame: {name}:{}:{}: {problem}", problem.line, problem.column);
+            }
+            (document.base, document.problems.len())
+        }
         Format::Csv | Format::Tsv => {
+            let text = read_text(&args.file, None)?;
             let delimiter = if matches!(format, Format::Csv) { b',' } else { b'\t' };
-            trame::termbase::delimited::read(text.as_bytes(), &source, &target, delimiter)
-                .map_err(|e| Failure::error(format!("{name}:{}:1: {}", e.line, e.message)))?
+            let base = trame::termbase::delimited::read(text.as_bytes(), &source, &target, delimiter)
+                .map_err(|e| Failure::error(format!("{name}:{}:1: {}", e.line, e.message)))?;
+            (base, 0)
         }
     };
+    if left_out > 0 && base.concepts.is_empty() {
+        return Err(Failure::error(format!("{name}: every entry was left out (see above); nothing imported")));
+    }
     write_base(&args.output, &base)?;
     eprintln!("trame: {} concepts, {} terms", base.concepts.len(), base.term_count());
+    if left_out > 0 {
+        let entries = if left_out == 1 { "entry" } else { "entries" };
+        return Err(Failure::error(format!("{left_out} {entries} left out (see above); the others were imported")));
+    }
     Ok(Outcome::Done)
 }

@@ -62,7 +62,8 @@ fn import(args: &Args, committed: &mut bool) -> Result<Outcome, Failure> {
         ProgressBar::hidden()
     };
     let mut import = memory.import().map_err(Failure::error)?;
-    let mut skipped = 0usize;
+    // Units left out, and parts of headers.
+    let mut skipped = (0usize, 0usize);
     for path in &args.files {
         let name = path.display().to_string();
         let input: Box<dyn std::io::Read + Send> = if path.as_os_str() == "-" {
@@ -75,10 +76,12 @@ fn import(args: &Args, committed: &mut bool) -> Result<Outcome, Failure> {
         import.set_origin(&name, reader.header()).map_err(Failure::error)?;
         import
             .add_tmx(reader, &mut |problem| {
-                skipped += 1;
-                bar.suspend(|| {
-                    eprintln!("trame: {name}:{}:{}: unit left out: {}", problem.line, problem.column, problem.message)
-                });
+                if problem.in_header {
+                    skipped.1 += 1;
+                } else {
+                    skipped.0 += 1;
+                }
+                bar.suspend(|| eprintln!("trame: {name}:{}:{}: {problem}", problem.line, problem.column));
             })
             .map_err(Failure::error)?;
     }
@@ -93,11 +96,20 @@ fn import(args: &Args, committed: &mut bool) -> Result<Outcome, Failure> {
         if args.files.len() == 1 { "" } else { "s" },
         memory.path().display()
     );
-    if skipped > 0 {
-        return Err(Failure::error(format!(
-            "{skipped} unit{} left out (see above); the others were imported",
-            if skipped == 1 { "" } else { "s" }
-        )));
+    if skipped != (0, 0) {
+        return Err(Failure::error(format!("{} left out (see above); the others were imported", left_out(skipped))));
     }
     Ok(Outcome::Done)
+}
+
+/// "2 units and 1 part of a header", from those counts.
+fn left_out((units, header): (usize, usize)) -> String {
+    let plural = |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
+    match (units, header) {
+        (_, 0) => plural(units, "unit", "units"),
+        (0, _) => plural(header, "part of a header", "parts of headers"),
+        _ => {
+            format!("{} and {}", plural(units, "unit", "units"), plural(header, "part of a header", "parts of headers"))
+        }
+    }
 }

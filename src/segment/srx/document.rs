@@ -2,8 +2,8 @@
 
 use super::SrxError;
 use crate::position::LineIndex;
-use quick_xml::XmlVersion;
-use quick_xml::events::{BytesStart, Event};
+use crate::xml::{attribute_value, attributes_problem};
+use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
 
 /// One `<rule>` as written.
@@ -19,6 +19,9 @@ pub struct RawRule {
     pub line: usize,
     /// 1-based column of the `<rule>` tag.
     pub column: usize,
+    /// Why the rule cannot be used as written (an unknown entity in it), if so: it is then left out,
+    /// and told among the problems of [`SrxDocument::rules_for`](super::SrxDocument::rules_for).
+    pub problem: Option<String>,
 }
 
 /// A `<languagerule>`: a named, ordered list of rules.
@@ -60,11 +63,16 @@ enum Field {
 }
 
 pub(crate) fn parse(xml: &str, source: &str) -> Result<Parsed, SrxError> {
+    parse_with(xml, source, &LineIndex::new(xml))
+}
+
+/// [`parse`], with the positions of tags found in `lines` (the lines of `xml`), in the order they come.
+fn parse_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<Parsed, SrxError> {
     let mut reader = Reader::from_str(xml);
-    let lines = LineIndex::new(xml);
     let mut parsed = Parsed { cascade: false, language_rules: Vec::new(), maps: Vec::new() };
     let mut saw_root = false;
     let mut field = Field::None;
+    let mut in_rule = false;
     let mut tag_start = 0usize;
     loop {
         let event = reader.read_event().map_err(|err| {
@@ -78,6 +86,7 @@ pub(crate) fn parse(xml: &str, source: &str) -> Result<Parsed, SrxError> {
                 let name = tag.local_name();
                 let (line, column) = at(tag_start);
                 let here = (source, line, column);
+                let bad_attribute = attributes_problem(tag);
                 match name.as_ref() {
                     "srx" => saw_root = true,
                     "header" if tag.name().prefix().is_none() => {
@@ -98,7 +107,9 @@ pub(crate) fn parse(xml: &str, source: &str) -> Result<Parsed, SrxError> {
                             after: String::new(),
                             line,
                             column,
+                            problem: None,
                         });
+                        in_rule = !is_empty;
                     }
                     "beforebreak" if !is_empty => field = Field::Before,
                     "afterbreak" if !is_empty => field = Field::After,
@@ -110,30 +121,25 @@ pub(crate) fn parse(xml: &str, source: &str) -> Result<Parsed, SrxError> {
                     }),
                     _ => {}
                 }
-            }
-            Event::End(ref tag) => {
-                if matches!(tag.local_name().as_ref(), "beforebreak" | "afterbreak") {
-                    field = Field::None;
+                if let Some(message) = bad_attribute {
+                    let message = format!("<{}>: {message}", name.as_ref());
+                    rule_problem(&mut parsed, in_rule || name.as_ref() == "rule", message, here)?;
                 }
             }
+            Event::End(ref tag) => match tag.local_name().as_ref() {
+                "beforebreak" | "afterbreak" => field = Field::None,
+                "rule" => in_rule = false,
+                _ => {}
+            },
             Event::Text(ref text) => push_text(&mut parsed, field, &text.xml10_content()),
             Event::CData(ref text) => push_text(&mut parsed, field, &text.xml10_content()),
-            Event::GeneralRef(ref reference) => {
-                let resolved = match reference.resolve_char_ref() {
-                    Ok(Some(c)) => c.to_string(),
-                    _ => {
-                        let name = reference.xml10_content();
-                        match quick_xml::escape::resolve_predefined_entity(&name) {
-                            Some(value) => value.to_string(),
-                            None => {
-                                let (line, column) = at(tag_start);
-                                return Err(structure((source, line, column), &format!("unknown entity &{name};")));
-                            }
-                        }
-                    }
-                };
-                push_text(&mut parsed, field, &resolved);
-            }
+            Event::GeneralRef(ref reference) => match resolve(reference) {
+                Ok(resolved) => push_text(&mut parsed, field, &resolved),
+                Err(message) => {
+                    let (line, column) = at(tag_start);
+                    rule_problem(&mut parsed, in_rule, message, (source, line, column))?;
+                }
+            },
             Event::Eof => break,
             _ => {}
         }
@@ -153,6 +159,27 @@ pub(crate) fn parse(xml: &str, source: &str) -> Result<Parsed, SrxError> {
     Ok(parsed)
 }
 
+/// The text a reference stands for (a character reference or a predefined entity).
+fn resolve(reference: &BytesRef<'_>) -> Result<String, String> {
+    crate::xml::reference(reference).map(String::from)
+}
+
+/// Leaves the rule being read out for `message`, or, outside a rule, fails with it.
+fn rule_problem(
+    parsed: &mut Parsed,
+    in_rule: bool,
+    message: String,
+    here: (&str, usize, usize),
+) -> Result<(), SrxError> {
+    match parsed.language_rules.last_mut().and_then(|lr| lr.rules.last_mut()).filter(|_| in_rule) {
+        Some(rule) => {
+            rule.problem.get_or_insert(message);
+            Ok(())
+        }
+        None => Err(structure(here, &message)),
+    }
+}
+
 fn push_text(parsed: &mut Parsed, field: Field, text: &str) {
     let Some(rule) = parsed.language_rules.last_mut().and_then(|lr| lr.rules.last_mut()) else {
         return;
@@ -168,7 +195,7 @@ fn attribute(tag: &BytesStart<'_>, key: &str) -> Option<String> {
     tag.attributes()
         .flatten()
         .find(|a| a.key.local_name().as_ref() == key)
-        .and_then(|a| a.normalized_value(XmlVersion::Implicit1_0).ok().map(|v| v.into_owned()))
+        .and_then(|a| attribute_value(&a).ok().map(|v| v.into_owned()))
 }
 
 fn required(tag: &BytesStart<'_>, key: &str, (source, line, column): (&str, usize, usize)) -> Result<String, SrxError> {
@@ -180,4 +207,27 @@ fn required(tag: &BytesStart<'_>, key: &str, (source, line, column): (&str, usiz
 
 fn structure((source, line, column): (&str, usize, usize), message: &str) -> SrxError {
     SrxError::Structure { source: source.to_string(), line, column, message: message.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_positions_on_one_long_line_count_each_byte_once() {
+        let rule = "<rule break=\"no\"><beforebreak>é\\.</beforebreak><afterbreak>\\s</afterbreak></rule>";
+        let xml = format!(
+            "<srx version=\"2.0\">\n<body><languagerules><languagerule languagerulename=\"L\">{}</languagerule>\
+             </languagerules><maprules/></body></srx>",
+            rule.repeat(100_000)
+        );
+        let lines = LineIndex::new(&xml);
+        let parsed = parse_with(&xml, "one-line.srx", &lines).unwrap();
+        let rules = &parsed.language_rules[0].rules;
+        assert_eq!(rules.len(), 100_000);
+        let first = "<body><languagerules><languagerule languagerulename=\"L\">".chars().count();
+        let last = rules.last().unwrap();
+        assert_eq!((last.line, last.column), (2, 1 + first + 99_999 * rule.chars().count()));
+        assert!(lines.bytes_counted() <= xml.len(), "{} bytes counted for {}", lines.bytes_counted(), xml.len());
+    }
 }

@@ -56,7 +56,10 @@ pub enum SrxError {
         /// The file.
         source: String,
     },
-    /// An SRX document with a structural fault (a missing attribute, a map to an undefined rule).
+    /// Bytes that are not text in the file's encoding, or an encoding nobody knows.
+    Decode(crate::decode::DecodeError),
+    /// An SRX document with a structural fault (a missing attribute, a map to an undefined rule, an
+    /// unknown entity outside a rule).
     Structure {
         /// The file.
         source: String,
@@ -77,11 +80,19 @@ impl fmt::Display for SrxError {
             }
             SrxError::NotSrx { source } => write!(f, "{source}: not an SRX file (no <srx> element)"),
             SrxError::Structure { source, line, column, message } => write!(f, "{source}:{line}:{column}: {message}"),
+            SrxError::Decode(error) => error.fmt(f),
         }
     }
 }
 
-impl std::error::Error for SrxError {}
+impl std::error::Error for SrxError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            SrxError::Decode(error) => Some(error),
+            _ => None,
+        }
+    }
+}
 
 /// A rule (or a language pattern) that could not be compiled. The rest of the rules still apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -126,9 +137,17 @@ pub struct SrxDocument {
 }
 
 impl SrxDocument {
-    /// Parses the SRX document `xml`; `source` names it in errors.
+    /// Parses the SRX document `xml`; `source` names it in errors. A rule with an unknown entity is kept,
+    /// to be left out and told by [`Self::rules_for`]: only character references and the five entities
+    /// XML predefines are resolved, never one a DTD declares.
     pub fn parse(xml: &str, source: &str) -> Result<Self, SrxError> {
         Ok(SrxDocument { source: source.to_string(), parsed: document::parse(xml, source)? })
+    }
+
+    /// Parses the SRX file `bytes`, in whatever encoding it is (see
+    /// [`decode_xml`](crate::decode::decode_xml)); `source` names it in errors.
+    pub fn read(bytes: &[u8], source: &str) -> Result<Self, SrxError> {
+        Self::parse(&crate::decode::decode_xml(bytes, source).map_err(SrxError::Decode)?, source)
     }
 
     /// Whether all matching language maps apply (`cascade="yes"`), or only the first.
@@ -176,15 +195,16 @@ impl SrxDocument {
         (names, problems)
     }
 
-    /// Compiles the rules that apply to `language`. Rules that do not compile are left out and returned,
-    /// each with its language rule and position, so that the caller can report them.
+    /// Compiles the rules that apply to `language`. Rules that do not compile, or hold an unknown entity,
+    /// are left out and returned, each with its language rule and position, so that the caller can
+    /// report them.
     pub fn rules_for(&self, language: &str) -> (SrxRules, Vec<RuleError>) {
         let (names, mut problems) = self.rule_names_for(language);
         let mut rules = Vec::new();
         for name in names {
             for language_rule in self.parsed.language_rules.iter().filter(|lr| lr.name == name) {
                 for (number, raw) in language_rule.rules.iter().enumerate() {
-                    match compile(raw) {
+                    match raw.problem.clone().map_or_else(|| compile(raw), Err) {
                         Ok(regex) => rules.push(CompiledRule { breaks: raw.breaks, regex }),
                         Err(message) => problems.push(RuleError {
                             source: self.source.clone(),

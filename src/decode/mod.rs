@@ -4,6 +4,16 @@
 //! mark (UTF-8, UTF-16 LE/BE), or a declaration near its start (`<?xml ... encoding="..."?>`,
 //! `<meta charset="...">`, an Emacs/Vim `coding:` line). Anything else that is not valid UTF-8 is refused
 //! with the line and column of the first bad byte, never guessed.
+//!
+//! XML documents (TMX, TBX, SRX) all go through [`decode_xml`] (or its streaming form, for TMX): their
+//! encoding is found as XML 1.0 Appendix F says, so that UTF-16 without a byte order mark is read when
+//! it starts with `<?xml`, and bytes that are not valid, or NUL characters, are refused with the same
+//! [`DecodeError`] whichever reader meets them.
+
+mod reader;
+mod xml;
+
+pub(crate) use reader::{Utf8Reader, decode_error};
 
 use crate::position::line_column;
 use encoding_rs::Encoding;
@@ -59,7 +69,8 @@ impl fmt::Display for DecodeError {
             DecodeError::InvalidUtf8 { source, line, column, byte } => write!(
                 f,
                 "{source}:{line}:{column}: not UTF-8 (byte 0x{byte:02X}) and no byte order mark or encoding \
-                 declaration says what it is; convert it to UTF-8 or pass --encoding (e.g. --encoding latin1)"
+                 declaration says what it is; convert it to UTF-8 or name its encoding (--encoding latin1 for \
+                 text, encoding=\"ISO-8859-1\" in the declaration of an XML file)"
             ),
             DecodeError::UnknownEncoding { source, label } => {
                 write!(f, "{source}: unknown encoding '{label}'")
@@ -78,6 +89,21 @@ impl std::error::Error for DecodeError {}
 
 /// How many bytes at the start of a file are searched for an encoding declaration.
 const DECLARATION_WINDOW: usize = 1024;
+
+/// Decodes the XML document `bytes` (TMX, TBX, SRX) to UTF-8 text, dropping any byte order mark.
+///
+/// The encoding is, in this order: the one a byte order mark gives (UTF-8, UTF-16 LE or BE); UTF-16 when
+/// the document starts with `<?xml` in UTF-16 without one; the one the XML declaration names; UTF-8.
+/// Errors name
+/// `source` and the line and column of the first byte that is not valid in the encoding, or the offset
+/// of the first NUL.
+pub fn decode_xml(bytes: &[u8], source: &str) -> Result<String, DecodeError> {
+    reader::read_all(Utf8Reader::sniffing(bytes, source)).map_err(|error| match decode_error(&error) {
+        Some(decode) => decode.clone(),
+        // Reading bytes in memory fails only on what they hold.
+        None => DecodeError::Malformed { source: source.to_string(), encoding: "UTF-8", line: 1, column: 1 },
+    })
+}
 
 /// Decodes `bytes` to UTF-8 text, dropping any byte order mark.
 ///
