@@ -46,8 +46,11 @@ fn write_document(path: &Path, size: usize, base: &TermBase) {
     while written < size {
         let mut line = String::new();
         for _ in 0..100 {
-            let word =
-                if random.next() % 40 == 0 { names[random.next() % names.len()] } else { words[k % words.len()] };
+            let word = if random.next().is_multiple_of(40) {
+                names[random.next() % names.len()]
+            } else {
+                words[k % words.len()]
+            };
             k += 1;
             line.push_str(word);
             line.push(' ');

@@ -64,6 +64,22 @@ impl Language {
     }
 }
 
+/// Whether `tag` is a well-formed language tag as TMX files write them (the shape of BCP 47, `_` taken for
+/// `-`): subtags of 1 to 8 ASCII letters or digits, the first of letters only (`fr`, `FR-fr`, `zh-Hant-TW`,
+/// `x-klingon`). Returns why it is not (`fr-éab`, `fr--FR`, `12`).
+pub(crate) fn check_tag(tag: &str) -> Result<(), String> {
+    let fits = |subtag: &str, digits: bool| {
+        (1..=8).contains(&subtag.len())
+            && subtag.bytes().all(|b| b.is_ascii_alphabetic() || (digits && b.is_ascii_digit()))
+    };
+    let mut subtags = tag.split(['-', '_']);
+    if subtags.next().is_some_and(|primary| fits(primary, false)) && subtags.all(|subtag| fits(subtag, true)) {
+        Ok(())
+    } else {
+        Err(format!("a malformed language tag \"{tag}\" (subtags of 1 to 8 ASCII letters or digits expected)"))
+    }
+}
+
 impl fmt::Display for Language {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.tag)
@@ -105,5 +121,27 @@ mod tests {
         assert!(Language::parse("é").is_none());
         assert!(Language::parse("french").is_none());
         assert!(Language::parse("fr-").is_none());
+    }
+
+    #[test]
+    fn tags_of_ascii_subtags_are_well_formed() {
+        for tag in ["fr", "FR-fr", "en_US", "zh-Hant-TW", "x-klingon", "es-419", "sgn-BE-FR"] {
+            assert_eq!(check_tag(tag), Ok(()), "{tag}");
+        }
+        for tag in ["", "fr-éab", "é", "fr--FR", "fr-", "12", "fr FR", "abcdefghi", "fr-abcdefghi", "*all*"] {
+            assert!(check_tag(tag).is_err(), "{tag}");
+        }
+        assert!(check_tag("fr-éab").unwrap_err().contains("\"fr-éab\""));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_checked_and_parsed_without_panic(tag in "\\PC*") {
+            let _ = check_tag(&tag);
+            if let Some(language) = Language::parse(&tag) {
+                language.primary();
+                language.family();
+            }
+        }
     }
 }

@@ -115,7 +115,7 @@ fn recover_and_check(dir: &Path, round: usize, stats: &mut [usize; 3]) {
         Some(false) => 1,
         Some(true) => 2,
     }] += 1;
-    if round % 2 == 0 {
+    if round.is_multiple_of(2) {
         assert!(trame(dir, &["normalize", "--recover"]).status().unwrap().success());
         let new = states(dir);
         match said {

@@ -28,6 +28,9 @@ fn texty() -> impl Strategy<Value = String> {
         Just(" « ".to_string()),
         Just(" » ".to_string()),
         Just("\u{a0}".to_string()),
+        Just("\u{202f}".to_string()),
+        // A word before the pronoun I, after a no-break space (once cut inside that space).
+        Just("so\u{a0}I.".to_string()),
         Just("\"".to_string()),
         Just("'".to_string()),
         Just(")".to_string()),

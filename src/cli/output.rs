@@ -100,11 +100,11 @@ fn overwrites(output: &Path, input: &Path) -> bool {
     if trame::files::same_file(output, input) {
         return true;
     }
-    let in_folder = output.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
+
+    output.extension().is_some_and(|e| e.eq_ignore_ascii_case("toml"))
         && input.is_dir()
         && output.parent().is_some_and(|folder| {
             let folder = if folder.as_os_str().is_empty() { Path::new(".") } else { folder };
             trame::files::same_file(folder, input)
-        });
-    in_folder
+        })
 }

@@ -238,7 +238,7 @@ impl<R: Read> Utf8Reader<R> {
             return;
         }
         let window = &self.raw[self.raw_start..];
-        let nul = first_nul(window, *unit, (self.offset - self.text_start) % *unit as u64 != 0);
+        let nul = first_nul(window, *unit, !(self.offset - self.text_start).is_multiple_of(*unit as u64));
         let input = &window[..nul.unwrap_or(window.len())];
         let finish = self.eof && nul.is_none();
         let (result, read, written) = decoder.decode_to_utf8_without_replacement(input, &mut self.buffer, finish);
@@ -295,10 +295,10 @@ impl<R: Read> BufRead for Utf8Reader<R> {
                 return Err(self.error(failure));
             }
             self.refill()?;
-            if self.end == 0 {
-                if let Some(failure) = &self.failure {
-                    return Err(self.error(failure));
-                }
+            if self.end == 0
+                && let Some(failure) = &self.failure
+            {
+                return Err(self.error(failure));
             }
         }
         Ok(&self.buffer[self.start..self.end])

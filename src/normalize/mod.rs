@@ -330,6 +330,7 @@ fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    // `start - 1` and `end + 1` step over an ASCII hyphen just seen there: character boundaries.
     let joined_before = before == Some('-') && word(text[..start - 1].chars().next_back());
     let joined_after = after == Some('-') && word(text[end + 1..].chars().next());
     !word(before) && !word(after) && !joined_before && !joined_after

@@ -174,6 +174,8 @@ pub(crate) fn shaped(original: &str, replacement: &str) -> String {
         let mut rebuilt = String::new();
         let mut rest = original;
         for (k, word) in new_words.iter().enumerate() {
+            // Each word is found (they come in order in `original`), so `at` and the end of the match
+            // are character boundaries.
             let at = rest.find(original_words[k]).unwrap_or(0);
             rebuilt.push_str(&rest[..at]);
             rebuilt.push_str(word);

@@ -264,10 +264,10 @@ impl State {
         }
         match name {
             "termSec" | "tig" | "ntig" => {
-                if let (Some(reading), Some(lang), Some(entry)) = (self.term.take(), &self.language, &mut self.entry) {
-                    if !reading.term.form.is_empty() {
-                        entry.terms.push((lang.clone(), reading));
-                    }
+                if let (Some(reading), Some(lang), Some(entry)) = (self.term.take(), &self.language, &mut self.entry)
+                    && !reading.term.form.is_empty()
+                {
+                    entry.terms.push((lang.clone(), reading));
                 }
                 None
             }

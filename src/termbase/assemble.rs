@@ -524,11 +524,11 @@ fn make_concept(
                         .find(|t| same_spelling(&t.form, form))
                     {
                         // The same spelling in other capitals: its occurrences count for the listed one.
-                        if same.form != *form {
-                            if let Some(i) = info(language, form) {
-                                for (&file, &n) in &i.seen {
-                                    *same.seen.entry(evidence.files[file].clone()).or_default() += n;
-                                }
+                        if same.form != *form
+                            && let Some(i) = info(language, form)
+                        {
+                            for (&file, &n) in &i.seen {
+                                *same.seen.entry(evidence.files[file].clone()).or_default() += n;
                             }
                         }
                         continue;

@@ -79,31 +79,31 @@ pub fn read(input: impl Read, source: &str, target: &str, delimiter: u8) -> Resu
         if s.is_empty() || t.is_empty() {
             return Err(DelimitedError { line: number + 1, message: "a line needs a source and a target term".into() });
         }
-        if let Some((what, of)) = comment.rsplit_once(" of ") {
-            if let Some(concept) = base.concepts.iter_mut().find(|c| c.preferred(source) == Some(of)) {
-                let mut term = Term::new(
-                    s,
-                    if what.starts_with("deprecated") || what == "probable error" {
-                        Status::Deprecated
-                    } else {
-                        Status::Admitted
-                    },
-                );
-                if what == "probable error" {
-                    term.kind = Kind::Error;
-                } else if what.ends_with("full form") {
-                    term.kind = Kind::FullForm;
-                } else if what.ends_with("short form") {
-                    term.kind = Kind::ShortForm;
-                } else if what.ends_with("transliteration") {
-                    term.kind = Kind::Transliteration;
-                }
-                if what.starts_with("suggested") {
-                    term.status = Status::Suggested;
-                }
-                concept.languages.get_mut(source).expect("has the source").variants.push(term);
-                continue;
+        if let Some((what, of)) = comment.rsplit_once(" of ")
+            && let Some(concept) = base.concepts.iter_mut().find(|c| c.preferred(source) == Some(of))
+        {
+            let mut term = Term::new(
+                s,
+                if what.starts_with("deprecated") || what == "probable error" {
+                    Status::Deprecated
+                } else {
+                    Status::Admitted
+                },
+            );
+            if what == "probable error" {
+                term.kind = Kind::Error;
+            } else if what.ends_with("full form") {
+                term.kind = Kind::FullForm;
+            } else if what.ends_with("short form") {
+                term.kind = Kind::ShortForm;
+            } else if what.ends_with("transliteration") {
+                term.kind = Kind::Transliteration;
             }
+            if what.starts_with("suggested") {
+                term.status = Status::Suggested;
+            }
+            concept.languages.get_mut(source).expect("has the source").variants.push(term);
+            continue;
         }
         let mut concept = Concept { id: concept_id(t), ..Concept::default() };
         let (subject, note) = match comment.split_once("; ") {

@@ -123,10 +123,13 @@ pub fn without_articles(form: &str) -> String {
     let mut out: Vec<String> = Vec::new();
     for (k, word) in form.split_whitespace().enumerate() {
         let lower = word.to_lowercase();
-        let hyphenated =
-            lower.split_once(['-', '‐']).filter(|(head, rest)| ARTICLES.contains(head) && !rest.is_empty());
-        if let Some((head, _)) = hyphenated {
-            out.push(word[head.len() + 1..].to_string());
+        // Split as written, not in lower case: the hyphen may be ‐ (three bytes), and lowering a letter
+        // may change its length.
+        let hyphenated = word
+            .split_once(['-', '‐'])
+            .filter(|(head, rest)| ARTICLES.contains(&head.to_lowercase().as_str()) && !rest.is_empty());
+        if let Some((_, rest)) = hyphenated {
+            out.push(rest.to_string());
         } else if (lower == "al" || lower == "el") && (k > 0 || word.starts_with(char::is_lowercase)) {
             continue;
         } else if k > 0 && matches!(word, "ibn" | "bin" | "ben" | "Ibn" | "Bin") {
@@ -531,6 +534,15 @@ pub fn suggested_pair(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn articles_go_whatever_the_hyphen() {
+        assert_eq!(without_articles("Ahmed al-Charaa"), "Ahmed Charaa");
+        // U+2010 is three bytes: cutting one byte after the article once panicked.
+        assert_eq!(without_articles("Ahmed al‐Charaa"), "Ahmed Charaa");
+        assert_eq!(without_articles("AL‐Sadat"), "Sadat");
+        assert_eq!(without_articles("İl‐Ömer"), "İl‐Ömer");
+    }
 
     #[test]
     fn keys_meet_across_transliterations() {

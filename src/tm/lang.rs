@@ -13,8 +13,10 @@ pub fn canonical(tag: &str) -> String {
             (0, _) => out.push_str(&part.to_ascii_lowercase()),
             (_, 2) => out.push_str(&part.to_ascii_uppercase()),
             (_, 4) => {
-                out.push_str(&part[..1].to_ascii_uppercase());
-                out.push_str(&part[1..].to_ascii_lowercase());
+                // By characters, not bytes: a malformed tag (fr-éab) may hold any letter.
+                let mut chars = part.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(&chars.as_str().to_ascii_lowercase());
             }
             _ => out.push_str(&part.to_ascii_lowercase()),
         }
@@ -53,5 +55,31 @@ mod tests {
         assert_eq!(fit("fr-FR", "fr"), 1);
         assert_eq!(fit("FR-fr", "fr-FR"), 2);
         assert_eq!(fit("en-US", "fr"), 0);
+    }
+
+    #[test]
+    fn malformed_tags_do_not_panic() {
+        assert_eq!(canonical("fr-éab"), "fr-éab");
+        assert_eq!(canonical("fr-ÉAB"), "fr-Éab");
+        assert_eq!(canonical("zh-HÄNT-€A"), "zh-hÄnt-€a");
+        assert_eq!(primary("ÉÉ-fr"), "ÉÉ");
+        assert_eq!(fit("fr-éab", "fr"), 1);
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_string_is_taken_without_panic(tag in "\\PC*", wanted in "\\PC*") {
+            canonical(&tag);
+            primary(&tag);
+            fit(&tag, &wanted);
+        }
+
+        #[test]
+        fn tags_of_multibyte_subtags_are_made_canonical_once(tag in "[a-zé€😀]{1,4}([-_][A-Zaé€😀0-9]{1,4}){0,3}") {
+            let once = canonical(&tag);
+            proptest::prop_assert_eq!(canonical(&once), once.clone());
+            proptest::prop_assert_eq!(primary(&once), primary(&tag));
+            proptest::prop_assert_eq!(fit(&tag, &once), 2);
+        }
     }
 }

@@ -66,7 +66,7 @@ impl NewKeys {
         let Some(offset) = u32::try_from(unit - self.base).ok().filter(|&o| o < u32::MAX) else { return false };
         let offset = offset as usize;
         while self.units <= offset {
-            if self.units % CHUNK == 0 {
+            if self.units.is_multiple_of(CHUNK) {
                 self.keys.push(vec![0; CHUNK].into_boxed_slice());
             }
             self.units += 1;

@@ -93,12 +93,12 @@ fn codes(wrapped: &str) -> Option<Vec<Code>> {
                 }
             }
             Event::End(_) => {
-                if let Some(&(k, d)) = pending.last() {
-                    if d == depth {
-                        codes[k].inner.1 = before;
-                        codes[k].whole.1 = after;
-                        pending.pop();
-                    }
+                if let Some(&(k, d)) = pending.last()
+                    && d == depth
+                {
+                    codes[k].inner.1 = before;
+                    codes[k].whole.1 = after;
+                    pending.pop();
                 }
                 depth = depth.checked_sub(1)?;
             }

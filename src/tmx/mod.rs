@@ -20,12 +20,14 @@
 
 mod codes;
 mod date;
+mod fence;
 mod read;
 mod stream;
 mod unit;
 mod write;
 
 pub use date::utc_timestamp;
+pub use fence::{DEFAULT_MAX_SEGMENT_SIZE, ReadLimits, UNIT_SIZE_FACTOR};
 pub use read::{TmxDocument, TmxError, UnitProblem, read};
 pub use stream::{Item, TmxReader};
 pub use unit::{Extra, Header, Unit, Variant};

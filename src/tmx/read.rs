@@ -21,6 +21,18 @@ pub enum TmxError {
         /// What the parser said.
         message: String,
     },
+    /// A part of the file longer than the reader's limits allow where it cannot be skipped (see
+    /// [`ReadLimits`](super::ReadLimits)).
+    TooLong {
+        /// The file.
+        source: String,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What is too long.
+        message: String,
+    },
     /// Well-formed XML that is not TMX.
     NotTmx {
         /// The file.
@@ -38,6 +50,7 @@ impl fmt::Display for TmxError {
             TmxError::Xml { source, line, column, message } => {
                 write!(f, "{source}:{line}:{column}: bad XML: {message}")
             }
+            TmxError::TooLong { source, line, column, message } => write!(f, "{source}:{line}:{column}: {message}"),
             TmxError::NotTmx { source, root } => write!(f, "{source}: not a TMX file (root element <{root}>)"),
             TmxError::Decode(error) => error.fmt(f),
         }

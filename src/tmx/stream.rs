@@ -10,6 +10,7 @@
 //! Only character references and the five entities XML predefines are resolved: an entity declared in a
 //! DTD is unknown, never read.
 
+use super::fence::{Fenced, ReadLimits};
 use super::unit::{Extra, Header, Unit, Variant};
 use super::{TmxError, UnitProblem};
 use crate::decode::{Utf8Reader, decode_error};
@@ -29,8 +30,11 @@ pub enum Item {
 }
 
 /// Reads the units of a TMX file one at a time.
+///
+/// What one element may take is bounded ([`ReadLimits`]): a unit that holds too long a segment, note or
+/// property is left out and reported like any other improper unit, without ever being held whole.
 pub struct TmxReader<R: Read> {
-    reader: Reader<Utf8Reader<R>>,
+    reader: Reader<Fenced<Utf8Reader<R>>>,
     /// Buffers for events, one for each element being read (events borrow them).
     buffers: Vec<Vec<u8>>,
     name: String,
@@ -39,6 +43,34 @@ pub struct TmxReader<R: Read> {
     header_problems: VecDeque<UnitProblem>,
     version: String,
     finished: bool,
+    limits: ReadLimits,
+    /// The offset in the file before the last event read.
+    event_start: u64,
+    /// The innermost element being read under a limit.
+    bound: Option<Bound>,
+    /// The element found longer than its limit, until its unit is left out.
+    overflow: Option<Bound>,
+}
+
+/// An element being read under a limit.
+#[derive(Debug, Clone)]
+struct Bound {
+    /// The offset in the file its end must not pass.
+    end: u64,
+    element: &'static str,
+    limit: u64,
+    /// Where its content starts.
+    line: usize,
+    column: usize,
+}
+
+impl Bound {
+    fn message(&self) -> String {
+        format!(
+            "the <{}> whose content starts at {}:{} is longer than the limit of {} bytes",
+            self.element, self.line, self.column, self.limit
+        )
+    }
 }
 
 /// Where a unit's reading stands: the problem that will make it skipped, if any.
@@ -48,19 +80,29 @@ impl<'a> TmxReader<Box<dyn Read + Send + 'a>> {
     /// Opens a TMX file in any encoding (UTF-8 or UTF-16 with or without a byte order mark, or what the
     /// XML declaration names: see [`decode_xml`](crate::decode::decode_xml)); `name` names it in errors.
     pub fn open(input: impl Read + Send + 'a, name: &str) -> Result<Self, TmxError> {
+        Self::open_with_limits(input, name, ReadLimits::default())
+    }
+
+    /// [`open`](Self::open), with `limits` on what one element may take instead of the defaults.
+    pub fn open_with_limits(input: impl Read + Send + 'a, name: &str, limits: ReadLimits) -> Result<Self, TmxError> {
         let input: Box<dyn Read + Send + 'a> = Box::new(input);
-        TmxReader::with_input(Utf8Reader::sniffing(input, name), name)
+        TmxReader::with_input(Utf8Reader::sniffing(input, name), name, limits)
     }
 }
 
 impl<R: Read> TmxReader<R> {
     /// Reads up to the start of the body of a TMX document that is already UTF-8, whatever it declares.
     pub fn new(input: R, name: &str) -> Result<Self, TmxError> {
-        TmxReader::with_input(Utf8Reader::utf8(input, name), name)
+        Self::with_limits(input, name, ReadLimits::default())
     }
 
-    fn with_input(input: Utf8Reader<R>, name: &str) -> Result<Self, TmxError> {
-        let mut reader = Reader::from_reader(input);
+    /// [`new`](Self::new), with `limits` on what one element may take instead of the defaults.
+    pub fn with_limits(input: R, name: &str, limits: ReadLimits) -> Result<Self, TmxError> {
+        TmxReader::with_input(Utf8Reader::utf8(input, name), name, limits)
+    }
+
+    fn with_input(input: Utf8Reader<R>, name: &str, limits: ReadLimits) -> Result<Self, TmxError> {
+        let mut reader = Reader::from_reader(Fenced::new(input));
         reader.config_mut().check_end_names = true;
         let mut tmx = TmxReader {
             reader,
@@ -70,6 +112,10 @@ impl<R: Read> TmxReader<R> {
             header_problems: VecDeque::new(),
             version: String::new(),
             finished: false,
+            limits,
+            event_start: 0,
+            bound: None,
+            overflow: None,
         };
         tmx.prolog()?;
         Ok(tmx)
@@ -87,7 +133,7 @@ impl<R: Read> TmxReader<R> {
 
     /// The line and column the reader has reached.
     pub fn position(&self) -> (usize, usize) {
-        self.reader.get_ref().position()
+        self.reader.get_ref().get_ref().position()
     }
 
     /// The next unit, or `None` after the last one. What was left out of the header comes first.
@@ -147,17 +193,65 @@ impl<R: Read> TmxReader<R> {
     fn event<'b>(&mut self, buf: &'b mut Vec<u8>) -> Result<Event<'b>, TmxError> {
         buf.clear();
         // An event that is not well-formed is placed where it starts (a mismatched end tag at its `<`).
-        let start = self.reader.get_ref().mark();
-        match self.reader.read_event_into(buf) {
+        let start = self.reader.get_ref().get_ref().mark();
+        let limit = self.limits.max_segment_size;
+        let fenced = self.reader.get_mut();
+        self.event_start = fenced.offset();
+        // A text is cut at the end of the element being read, or (being ignored there) after `limit`.
+        // Once an element is too long, the rest of its unit is skipped in pieces of `limit`.
+        let left = match (&self.bound, &self.overflow) {
+            (Some(bound), None) => bound.end.saturating_sub(self.event_start),
+            _ => u64::MAX,
+        };
+        fenced.watch(left.min(limit), self.limits.max_markup_size());
+        let read = self.reader.read_event_into(buf);
+        let fenced = self.reader.get_mut();
+        let cut_at_the_end = fenced.take_cut() && left <= limit;
+        if let Some(bound) = &self.bound
+            && self.overflow.is_none()
+            && (cut_at_the_end || fenced.offset() > bound.end)
+        {
+            self.overflow = Some(bound.clone());
+        }
+        match read {
             Ok(event) => Ok(event),
             Err(e) => {
                 if let Some(decode) = io_error(&e).and_then(decode_error) {
                     return Err(TmxError::Decode(decode.clone()));
                 }
-                let (line, column) = self.reader.get_ref().position_of(start);
+                let (line, column) = self.reader.get_ref().get_ref().position_of(start);
                 Err(TmxError::Xml { source: self.name.clone(), line, column, message: e.to_string() })
             }
         }
+    }
+
+    /// Runs `read` on the content of `element`, whose start tag was just read, which may take `limit`
+    /// bytes of the file (and no more than the element it is in).
+    fn bounded<T>(
+        &mut self,
+        element: &'static str,
+        limit: u64,
+        read: impl FnOnce(&mut Self) -> Result<T, TmxError>,
+    ) -> Result<T, TmxError> {
+        let outer = self.bound.clone();
+        let end = self.event_start.saturating_add(limit);
+        if outer.as_ref().is_none_or(|bound| end < bound.end) {
+            let (line, column) = self.position();
+            self.bound = Some(Bound { end, element, limit, line, column });
+        }
+        let result = read(self);
+        self.bound = outer;
+        result
+    }
+
+    /// Whether an element went past its limit: the one being read is then skipped to its end (`depth`
+    /// of its children being open), and so on outwards to the unit.
+    fn overflowed(&mut self, element: &str, depth: usize) -> Result<bool, TmxError> {
+        if self.overflow.is_none() {
+            return Ok(false);
+        }
+        self.skip_rest(element, depth)?;
+        Ok(true)
     }
 
     fn cut_off(&self, inside: &str) -> TmxError {
@@ -235,8 +329,12 @@ impl<R: Read> TmxReader<R> {
 
     /// Reads to the end of element `element`, whose start was just read.
     fn skip(&mut self, element: &str) -> Result<(), TmxError> {
+        self.skip_rest(element, 0)
+    }
+
+    /// Reads to the end of element `element`, `depth` of whose children are open.
+    fn skip_rest(&mut self, element: &str, mut depth: usize) -> Result<(), TmxError> {
         self.with_buffer(|this, buf| {
-            let mut depth = 0usize;
             loop {
                 match this.event(buf)? {
                     Event::Start(_) => depth += 1,
@@ -261,8 +359,25 @@ impl<R: Read> TmxReader<R> {
         if empty {
             return Ok(());
         }
+        self.header_extras()?;
+        if let Some(bound) = self.overflow.take() {
+            return Err(TmxError::TooLong {
+                source: self.name.clone(),
+                line: bound.line,
+                column: bound.column,
+                message: format!("in the header, {}", bound.message()),
+            });
+        }
+        Ok(())
+    }
+
+    /// The `<prop>` and `<note>` children of the header, up to its end.
+    fn header_extras(&mut self) -> Result<(), TmxError> {
         self.with_buffer(|this, buf| {
             loop {
+                if this.overflowed("header", 0)? {
+                    return Ok(());
+                }
                 let at = this.position();
                 let mut problem = None;
                 let extra = match this.event(buf)? {
@@ -302,7 +417,11 @@ impl<R: Read> TmxReader<R> {
         let mut own = None;
         let attrs = attributes(tag, &mut own);
         let get = |key: &str| attrs.iter().find(|(k, _)| k == key).map(|(_, v)| v.clone());
-        let value = if empty { String::new() } else { self.text_until(element, &mut own)? };
+        let value = if empty {
+            String::new()
+        } else {
+            self.bounded(element, self.limits.max_segment_size, |this| this.text_until(element, &mut own))?
+        };
         if let Some(message) = own {
             problem.get_or_insert(format!("<{element}>: {message}"));
         }
@@ -321,6 +440,9 @@ impl<R: Read> TmxReader<R> {
             let mut text = String::new();
             let mut depth = 0usize;
             loop {
+                if this.overflowed(element, depth)? {
+                    return Ok(text);
+                }
                 match this.event(buf)? {
                     Event::Text(t) => push_allowed(&mut text, &t.xml10_content()),
                     Event::CData(t) => push_allowed(&mut text, &t.xml10_content()),
@@ -345,15 +467,33 @@ impl<R: Read> TmxReader<R> {
     fn unit(&mut self, tag: &BytesStart<'_>, at: (usize, usize)) -> Result<Item, TmxError> {
         let mut problem: Problem = None;
         let mut unit = Unit { attributes: attributes(tag, &mut problem), ..Unit::default() };
+        self.bounded("tu", self.limits.max_unit_size(), |this| this.unit_content(&mut unit, &mut problem))?;
+        if let Some(bound) = self.overflow.take() {
+            problem.get_or_insert(bound.message());
+        }
+        if unit.variants.is_empty() {
+            problem.get_or_insert("a unit without variants".into());
+        }
+        Ok(match problem {
+            Some(message) => self.skipped(at, &message),
+            None => Item::Unit(unit),
+        })
+    }
+
+    /// The children of a unit, up to its end.
+    fn unit_content(&mut self, unit: &mut Unit, problem: &mut Problem) -> Result<(), TmxError> {
         self.with_buffer(|this, buf| {
             loop {
+                if this.overflowed("tu", 0)? {
+                    return Ok(());
+                }
                 match this.event(buf)? {
                     Event::Start(tag) => {
                         if is(&tag, "tuv") {
-                            if let Some(variant) = this.variant(&tag, &mut problem)? {
+                            if let Some(variant) = this.variant(&tag, problem)? {
                                 unit.variants.push(variant);
                             }
-                        } else if let Some(extra) = this.extra(&tag, false, &mut problem)? {
+                        } else if let Some(extra) = this.extra(&tag, false, problem)? {
                             unit.extras.push(extra);
                         } else {
                             let child = name(&tag);
@@ -364,7 +504,7 @@ impl<R: Read> TmxReader<R> {
                     Event::Empty(tag) => {
                         if is(&tag, "tuv") {
                             problem.get_or_insert("a <tuv> without <seg>".into());
-                        } else if let Some(extra) = this.extra(&tag, true, &mut problem)? {
+                        } else if let Some(extra) = this.extra(&tag, true, problem)? {
                             unit.extras.push(extra);
                         } else {
                             problem.get_or_insert(format!("<{}/> has no place in <tu>", name(&tag)));
@@ -375,13 +515,6 @@ impl<R: Read> TmxReader<R> {
                     _ => {}
                 }
             }
-        })?;
-        if unit.variants.is_empty() {
-            problem.get_or_insert("a unit without variants".into());
-        }
-        Ok(match problem {
-            Some(message) => self.skipped(at, &message),
-            None => Item::Unit(unit),
         })
     }
 
@@ -402,11 +535,15 @@ impl<R: Read> TmxReader<R> {
         let mut segments = 0;
         self.with_buffer(|this, buf| {
             loop {
+                if this.overflowed("tuv", 0)? {
+                    return Ok(());
+                }
                 match this.event(buf)? {
                     Event::Start(tag) => {
                         if is(&tag, "seg") {
                             segments += 1;
-                            this.segment(&mut variant, problem)?;
+                            let limit = this.limits.max_segment_size;
+                            this.bounded("seg", limit, |this| this.segment(&mut variant, problem))?;
                         } else if let Some(extra) = this.extra(&tag, false, problem)? {
                             variant.extras.push(extra);
                         } else {
@@ -428,8 +565,16 @@ impl<R: Read> TmxReader<R> {
                 }
             }
         })?;
+        if self.overflow.is_some() {
+            // Read in part: its unit is left out for being too long, nothing else is to be said.
+            return Ok(None);
+        }
         if variant.language.is_empty() {
             problem.get_or_insert("a <tuv> without a language (xml:lang)".into());
+            return Ok(None);
+        }
+        if let Err(message) = crate::language::check_tag(&variant.language) {
+            problem.get_or_insert(message);
             return Ok(None);
         }
         if segments != 1 {
@@ -447,6 +592,9 @@ impl<R: Read> TmxReader<R> {
         let mut codes_open = 0usize;
         self.with_buffer(|this, buf| {
             loop {
+                if this.overflowed("seg", open.len())? {
+                    return Ok(());
+                }
                 match this.event(buf)? {
                     Event::Text(t) => {
                         // Line ends made one add no character: one look serves both.
@@ -601,6 +749,113 @@ fn attributes(tag: &BytesStart<'_>, problem: &mut Problem) -> Vec<(String, Strin
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A TMX file of the given units, each on its own line from line 2.
+    fn tmx(units: &[String]) -> String {
+        format!("<tmx version=\"1.4\"><header/><body>\n{}\n</body></tmx>", units.join("\n"))
+    }
+
+    fn unit(seg: &str) -> String {
+        format!("<tu><tuv xml:lang=\"fr\"><seg>{seg}</seg></tuv><tuv xml:lang=\"en\"><seg>ok</seg></tuv></tu>")
+    }
+
+    /// What `reader` gives: the first segment of each unit, or the problem of a unit left out.
+    fn items<R: Read>(mut reader: TmxReader<R>) -> Vec<Result<String, UnitProblem>> {
+        let mut out = Vec::new();
+        while let Some(item) = reader.next_item().unwrap() {
+            out.push(match item {
+                Item::Unit(unit) => Ok(unit.variants[0].text.clone()),
+                Item::Skipped(problem) => Err(problem),
+            });
+        }
+        assert!(reader.buffers.iter().all(|b| b.capacity() <= 4 * reader.limits.max_segment_size as usize));
+        out
+    }
+
+    use super::super::UnitProblem;
+
+    #[track_caller]
+    fn left_out(item: &Result<String, UnitProblem>, line: usize, message: &str) {
+        let Err(problem) = item else { panic!("left out: {item:?}") };
+        assert_eq!((problem.line, problem.column), (line, 1), "{problem:?}");
+        assert!(problem.message.contains(message), "{message}: {problem:?}");
+    }
+
+    #[test]
+    fn a_segment_over_the_default_limit_leaves_its_unit_out_and_the_rest_is_read() {
+        let big = "é".repeat(1_500_000);
+        let xml = tmx(&[unit("avant"), unit(&big), unit("après")]);
+        let got = items(TmxReader::new(xml.as_bytes(), "t.tmx").unwrap());
+        assert_eq!(got.len(), 3);
+        assert_eq!(got[0], Ok("avant".into()));
+        left_out(&got[1], 3, "the <seg> whose content starts at 3:29 is longer than the limit of 1048576 bytes");
+        assert_eq!(got[2], Ok("après".into()));
+    }
+
+    #[test]
+    fn whatever_is_too_long_leaves_only_its_unit_out() {
+        let limits = ReadLimits { max_segment_size: 1000 };
+        let long = "x".repeat(1200);
+        // Text cut into short pieces (references, inline codes) counts whole.
+        let pieces = "a&amp;<ph>b</ph>".repeat(100);
+        let many = (0..10).map(|_| "<tuv xml:lang=\"de\"><seg>".to_string() + &"y".repeat(900) + "</seg></tuv>");
+        let units = [
+            unit("un"),
+            unit(&long),
+            unit(&pieces),
+            format!("<tu><note>{long}</note><tuv xml:lang=\"fr\"><seg>a</seg></tuv></tu>"),
+            format!("<tu><tuv xml:lang=\"fr\"><prop type=\"x\">{long}</prop><seg>a</seg></tuv></tu>"),
+            format!("<tu>{}</tu>", many.collect::<String>()),
+            format!("<tu><tuv xml:lang=\"fr\"><seg><bpt i=\"1\">{long}</bpt></seg></tuv></tu>"),
+            unit("deux"),
+        ];
+        let xml = tmx(&units);
+        let got = items(TmxReader::with_limits(xml.as_bytes(), "t.tmx", limits).unwrap());
+        assert_eq!(got.len(), 8, "{got:?}");
+        assert_eq!(got[0], Ok("un".into()));
+        left_out(&got[1], 3, "the <seg> whose content starts at 3:29");
+        left_out(&got[2], 4, "the <seg> whose content starts at 4:29");
+        left_out(&got[3], 5, "the <note> whose content starts at 5:11 is longer than the limit of 1000 bytes");
+        left_out(&got[4], 6, "the <prop>");
+        left_out(&got[5], 7, "the <tu> whose content starts at 7:5 is longer than the limit of 8000 bytes");
+        left_out(&got[6], 8, "the <seg>");
+        assert_eq!(got[7], Ok("deux".into()));
+    }
+
+    #[test]
+    fn a_header_note_over_the_limit_is_an_error() {
+        let xml = format!("<tmx version=\"1.4\">\n<header><note>{}</note></header><body/></tmx>", "n".repeat(2000));
+        let Err(err) = TmxReader::with_limits(xml.as_bytes(), "t.tmx", ReadLimits { max_segment_size: 1000 }) else {
+            panic!("an error")
+        };
+        assert!(matches!(err, TmxError::TooLong { line: 2, column: 15, .. }), "{err:?}");
+        assert!(err.to_string().starts_with("t.tmx:2:15: in the header, the <note>"), "{err}");
+    }
+
+    #[test]
+    fn a_comment_over_the_limit_is_an_error() {
+        let comment = format!("<!--{}-->", "c".repeat(3 << 20));
+        let xml = tmx(&[unit("un"), unit(&comment)]);
+        let mut reader = TmxReader::new(xml.as_bytes(), "t.tmx").unwrap();
+        assert!(matches!(reader.next_item(), Ok(Some(Item::Unit(_)))));
+        let err = reader.next_item().unwrap_err();
+        assert!(err.to_string().contains("longer than the limit"), "{err}");
+    }
+
+    #[test]
+    fn a_malformed_language_tag_leaves_its_unit_out() {
+        let xml = tmx(&[
+            unit("un"),
+            "<tu><tuv xml:lang=\"fr-éab\"><seg>a</seg></tuv></tu>".into(),
+            "<tu><tuv xml:lang=\"fr\"><seg>a</seg></tuv><tuv lang=\"😀\"><seg>b</seg></tuv></tu>".into(),
+            unit("deux"),
+        ]);
+        let got = items(TmxReader::new(xml.as_bytes(), "t.tmx").unwrap());
+        assert_eq!(got[0], Ok("un".into()));
+        left_out(&got[1], 3, "a malformed language tag \"fr-éab\"");
+        left_out(&got[2], 4, "a malformed language tag \"😀\"");
+        assert_eq!(got[3], Ok("deux".into()));
+    }
 
     fn first_unit(seg: &str) -> Variant {
         let tmx = format!(

@@ -6,7 +6,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::fs::File;
 use std::io::IsTerminal;
 use std::path::PathBuf;
-use trame::tmx::TmxReader;
+use trame::tmx::{ReadLimits, TmxReader};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -16,9 +16,10 @@ Examples:
 Reads TMX 1.1 to 1.4b in UTF-8, UTF-16 or a declared legacy encoding, keeping every language variant,
 inline codes, properties and notes. Units that are the same once normalised are merged (their usage is
 counted). The import is one transaction: if it fails or is interrupted, the memory is as it was, and a
-memory created for an import that fails is removed. A unit that is not a proper one is reported with its
-line and column and left out, the others imported; the exit status is then 2. A file that is not TMX, or
-is cut off, stops the import with nothing changed.";
+memory created for an import that fails is removed. A unit that is not a proper one (a malformed language
+tag, a segment longer than --max-segment-size) is reported with its line and column and left out, the
+others imported; the exit status is then 2. A file that is not TMX, or is cut off, stops the import with
+nothing changed.";
 
 /// Import TMX files into a memory.
 #[derive(clap::Args)]
@@ -27,8 +28,28 @@ pub(crate) struct Args {
     /// TMX files (`-` reads standard input).
     #[arg(required = true)]
     files: Vec<PathBuf>,
+    /// Leave out (and report) a unit whose <seg>, <note> or <prop> takes more than BYTES of the file, tags
+    /// included, or whose <tu> takes more than 8 times that; a suffix K, M or G counts in KiB, MiB, GiB.
+    #[arg(long, value_name = "BYTES", default_value = "1M", value_parser = byte_size)]
+    max_segment_size: u64,
     #[command(flatten)]
     memory: MemoryArgs,
+}
+
+/// A number of bytes, with an optional suffix K, M or G (powers of 1024; `KB`, `MiB` also read): `512K`.
+fn byte_size(text: &str) -> Result<u64, String> {
+    let upper = text.trim().to_ascii_uppercase();
+    let number = upper.strip_suffix("IB").or_else(|| upper.strip_suffix('B')).unwrap_or(&upper);
+    let (digits, shift) = [('K', 10), ('M', 20), ('G', 30)]
+        .into_iter()
+        .find_map(|(suffix, shift)| number.strip_suffix(suffix).map(|digits| (digits, shift)))
+        .unwrap_or((number, 0));
+    digits
+        .parse::<u64>()
+        .ok()
+        .and_then(|n| n.checked_mul(1 << shift))
+        .filter(|&bytes| bytes > 0)
+        .ok_or_else(|| format!("'{text}' is not a size in bytes (expected e.g. 1048576, 512K, 1M)"))
 }
 
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
@@ -72,7 +93,8 @@ fn import(args: &Args, committed: &mut bool) -> Result<Outcome, Failure> {
             let file = File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
             Box::new(bar.wrap_read(file))
         };
-        let reader = TmxReader::open(input, &name).map_err(Failure::error)?;
+        let limits = ReadLimits { max_segment_size: args.max_segment_size };
+        let reader = TmxReader::open_with_limits(input, &name, limits).map_err(Failure::error)?;
         import.set_origin(&name, reader.header()).map_err(Failure::error)?;
         import
             .add_tmx(reader, &mut |problem| {
@@ -110,6 +132,23 @@ fn left_out((units, header): (usize, usize)) -> String {
         (0, _) => plural(header, "part of a header", "parts of headers"),
         _ => {
             format!("{} and {}", plural(units, "unit", "units"), plural(header, "part of a header", "parts of headers"))
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::byte_size;
+
+    #[test]
+    fn sizes_are_read_with_their_suffix() {
+        for (text, bytes) in
+            [("1048576", 1 << 20), ("512K", 512 << 10), ("1M", 1 << 20), ("2mb", 2 << 20), ("1GiB", 1 << 30)]
+        {
+            assert_eq!(byte_size(text), Ok(bytes), "{text}");
+        }
+        for text in ["", "0", "M", "1.5M", "-1", "1T", "1Mé", "é", "18446744073709551615G"] {
+            assert!(byte_size(text).is_err(), "{text}");
         }
     }
 }

@@ -204,11 +204,11 @@ impl<'a> Scan<'a> {
             return self.spaced_ellipsis(i);
         }
         let (end, cluster) = read_cluster(text, i);
-        if cluster == Cluster::Period {
-            if let Some(item) = self.next_list_item(i) {
-                self.push(item);
-                return i + 1;
-            }
+        if cluster == Cluster::Period
+            && let Some(item) = self.next_list_item(i)
+        {
+            self.push(item);
+            return i + 1;
         }
         let after = skip_closers(text, end);
         if after >= text.len() {
@@ -312,9 +312,10 @@ impl<'a> Scan<'a> {
     }
 
     fn previous_word_is_lowercase(&self, start: usize) -> bool {
+        // The last word by splitting, not one byte past the space: a no-break space is two bytes.
         let head = self.text[..start].trim_end();
-        let word_start = head.rfind(char::is_whitespace).map_or(0, |p| p + 1);
-        head[word_start..].chars().next().is_some_and(char::is_lowercase)
+        let word = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        word.chars().next().is_some_and(char::is_lowercase)
     }
 
     /// A full stop with no space after it between two sentences: "Hello world.Today is Tuesday."
@@ -368,10 +369,10 @@ impl<'a> Scan<'a> {
     }
 
     fn close_paren(&mut self, i: usize) -> usize {
-        if i >= self.marker_end {
-            if let Some(item) = self.next_list_item(i) {
-                self.push(item);
-            }
+        if i >= self.marker_end
+            && let Some(item) = self.next_list_item(i)
+        {
+            self.push(item);
         }
         i + 1
     }

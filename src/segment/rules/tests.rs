@@ -36,6 +36,9 @@ fn initials_and_pronoun_i() {
     case("fr", "Selon Jean-Marie L. Le Pen, non.", &["Selon Jean-Marie L. Le Pen, non."]);
     case("fr", "J'ai vu J.-P. Le Goff hier.", &["J'ai vu J.-P. Le Goff hier."]);
     case("fr", "Il a vu J.-P. Puis il partit.", &["Il a vu J.-P.", "Puis il partit."]);
+    // The word before I after a no-break space (two bytes) or a narrow one (three).
+    case("en", "He said\u{a0}so I. Then we left.", &["He said\u{a0}so I.", "Then we left."]);
+    case("en", "He said\u{202f}so I. Then we left.", &["He said\u{202f}so I.", "Then we left."]);
 }
 
 #[test]

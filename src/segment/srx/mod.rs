@@ -171,8 +171,9 @@ impl SrxDocument {
         let mut names = Vec::new();
         let mut problems = Vec::new();
         for map in &self.parsed.maps {
-            let matched = java_regex::translate(&map.pattern)
-                .and_then(|p| fancy_regex::Regex::new(&format!("^(?i:{p})$")).map_err(|e| e.to_string()))
+            let matched = within_limit(&map.pattern)
+                .and_then(java_regex::translate)
+                .and_then(|p| build(&format!("^(?i:{p})$")))
                 .and_then(|re| re.is_match(language).map_err(|e| e.to_string()));
             match matched {
                 Ok(true) => {
@@ -222,11 +223,44 @@ impl SrxDocument {
     }
 }
 
+/// The longest pattern (a `<beforebreak>`, an `<afterbreak>` or a `languagepattern`) that is compiled, in
+/// bytes as written. The longest in the rules of LanguageTool, OmegaT and Okapi is about 5 KB; compiling a
+/// 1 MB one took seconds and hundreds of MB, so a longer pattern is refused before it is compiled, and its
+/// rule reported and skipped like one that does not compile.
+pub const MAX_PATTERN_BYTES: usize = 64 * 1024;
+
+/// The most memory the compiled form of a rule may take, in bytes (for each of the regular expressions it
+/// is made of; the regex crate's default is 10 MB). A short pattern can ask for far more (`\w{150}` alone
+/// needs 7 MB, each `\w` being all the word characters of Unicode): compilation then stops at this size
+/// and the rule is reported and skipped. Every rule of LanguageTool, OmegaT and Okapi fits in 1 MB.
+pub const MAX_COMPILED_BYTES: usize = 4 << 20;
+
+/// The most memory the lazy DFA of each compiled regular expression caches, in bytes (the regex crate's
+/// default, stated here because a file holds hundreds of rules).
+pub const MAX_DFA_CACHE_BYTES: usize = 2 << 20;
+
+/// `written` (a pattern as the file has it) if it is no longer than [`MAX_PATTERN_BYTES`].
+fn within_limit(written: &str) -> Result<&str, String> {
+    if written.len() > MAX_PATTERN_BYTES {
+        return Err(format!("the pattern is {} bytes long, more than the {MAX_PATTERN_BYTES} allowed", written.len()));
+    }
+    Ok(written)
+}
+
+/// `pattern` (translated) compiled within [`MAX_COMPILED_BYTES`].
+fn build(pattern: &str) -> Result<fancy_regex::Regex, String> {
+    fancy_regex::RegexBuilder::new(pattern)
+        .delegate_size_limit(MAX_COMPILED_BYTES)
+        .delegate_dfa_size_limit(MAX_DFA_CACHE_BYTES)
+        .build()
+        .map_err(|e| e.to_string())
+}
+
 fn compile(rule: &RawRule) -> Result<fancy_regex::Regex, String> {
-    let before = java_regex::translate(&rule.before)?;
-    let after = java_regex::translate(&rule.after)?;
+    let before = java_regex::translate(within_limit(&rule.before)?)?;
+    let after = java_regex::translate(within_limit(&rule.after)?)?;
     let pattern = if after.is_empty() { format!("(?:{before})") } else { format!("(?:{before})(?={after})") };
-    fancy_regex::Regex::new(&pattern).map_err(|e| e.to_string())
+    build(&pattern)
 }
 
 struct CompiledRule {
@@ -331,6 +365,45 @@ mod tests {
         assert_eq!(problems.len(), 1);
         assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].line), ("French", 1, 7));
         assert!(problems[0].to_string().starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped"));
+    }
+
+    /// The rules of `RULES` with the French rule's `<beforebreak>` made `pattern`, compiled for French.
+    fn french_rule_as(pattern: &str) -> (SrxRules, Vec<RuleError>) {
+        let xml = RULES.replace(r"\bM\.\s", pattern);
+        SrxDocument::parse(&xml, "t.srx").unwrap().rules_for("fr")
+    }
+
+    #[test]
+    fn a_pattern_over_the_size_limit_is_reported_and_skipped_before_compiling() {
+        // 90 KB of `\w{50}`: half a million Unicode word classes, hundreds of MB once compiled.
+        let pattern = r"\w{50}".repeat(15_000);
+        assert!(pattern.len() > MAX_PATTERN_BYTES);
+        let (rules, problems) = french_rule_as(&pattern);
+        assert_eq!(rules.len(), 3);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].line), ("French", 1, 7));
+        let message = problems[0].to_string();
+        assert!(message.starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped: the pattern is 90000 bytes"));
+        assert!(message.contains(&format!("more than the {MAX_PATTERN_BYTES} allowed")), "{message}");
+    }
+
+    #[test]
+    fn a_short_pattern_too_large_once_compiled_is_reported_and_skipped() {
+        let (rules, problems) = french_rule_as(r"\w{150}");
+        assert_eq!(rules.len(), 3);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].to_string().starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped"));
+    }
+
+    #[test]
+    fn a_language_pattern_over_the_size_limit_is_reported() {
+        let long = format!("(?:{})|fr.*", "x".repeat(MAX_PATTERN_BYTES));
+        let xml = RULES.replace(r#"languagepattern="FR.*""#, &format!(r#"languagepattern="{long}""#));
+        let document = SrxDocument::parse(&xml, "t.srx").unwrap();
+        let (names, problems) = document.rule_names_for("fr");
+        assert_eq!(names, ["Default"]);
+        assert_eq!((problems.len(), problems[0].rule, problems[0].line), (1, 0, 16));
+        assert!(problems[0].message.contains("bytes long"), "{problems:?}");
     }
 
     #[test]

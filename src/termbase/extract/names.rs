@@ -189,10 +189,10 @@ impl Sentence<'_> {
             }
             first = self.prefix(first);
             // An office before a name is not part of it (Secretary of State Mike Pompeo).
-            if let Some(k) = (first + 1..=last).find(|&k| given_name(self.word(k))) {
-                if (first..k).all(|j| office_word(self.word(j))) {
-                    first = k;
-                }
+            if let Some(k) = (first + 1..=last).find(|&k| given_name(self.word(k)))
+                && (first..k).all(|j| office_word(self.word(j)))
+            {
+                first = k;
             }
             let single = first == last;
             let word = self.word(first);
@@ -419,10 +419,10 @@ impl Sentence<'_> {
         let mut form = self.form(first, last);
         let cues = self.cues(first, last, &form);
         // A place whose article belongs to its name, after a contracted article (du Mans, au Mans).
-        if first == last {
-            if let Some(article) = article_place(&form) {
-                form = format!("{article} {form}");
-            }
+        if first == last
+            && let Some(article) = article_place(&form)
+        {
+            form = format!("{article} {form}");
         }
         Candidate { form, kind: CandidateKind::Name, cues, after_determiner: false, continued: false }
     }

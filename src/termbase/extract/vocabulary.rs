@@ -108,24 +108,26 @@ impl Vocabulary {
     fn learn_names(&mut self, text: &str, tokens: &[Token], i: usize) {
         let word = tokens[i].text(text);
         let next = |k: usize| tokens.get(i + k).filter(|t| t.gap == Gap::Space).map(|t| t.text(text));
-        if !at_start(tokens, i) && matches!(fold(word).as_str(), "le" | "la" | "les") {
-            if let Some(name) = next(1).filter(|w| is_capitalised(w)) {
-                let entry = self.article_names.entry(fold(&format!("{word} {name}"))).or_default();
-                // Capitalised, the article is part of the name (à La Rochelle); in lower case it is not
-                // (le Dhaulagiri).
-                if is_capitalised(word) {
-                    entry.0 += 1;
-                } else {
-                    entry.1 += 1;
-                }
+        if !at_start(tokens, i)
+            && matches!(fold(word).as_str(), "le" | "la" | "les")
+            && let Some(name) = next(1).filter(|w| is_capitalised(w))
+        {
+            let entry = self.article_names.entry(fold(&format!("{word} {name}"))).or_default();
+            // Capitalised, the article is part of the name (à La Rochelle); in lower case it is not
+            // (le Dhaulagiri).
+            if is_capitalised(word) {
+                entry.0 += 1;
+            } else {
+                entry.1 += 1;
             }
         }
-        if is_capitalised(word) && !holds(CONNECTORS, word) {
-            if let (Some(small), Some(name)) = (next(1), next(2)) {
-                if INNER_WORDS.contains(&small) && is_capitalised(name) {
-                    *self.inner_word_names.entry(fold(&format!("{word} {small} {name}"))).or_default() += 1;
-                }
-            }
+        if is_capitalised(word)
+            && !holds(CONNECTORS, word)
+            && let (Some(small), Some(name)) = (next(1), next(2))
+            && INNER_WORDS.contains(&small)
+            && is_capitalised(name)
+        {
+            *self.inner_word_names.entry(fold(&format!("{word} {small} {name}"))).or_default() += 1;
         }
     }
 
