@@ -130,7 +130,8 @@ fn distinct(forms: &[(String, u32)]) -> Vec<(String, u32, usize)> {
             continue;
         }
         match seen.get(form) {
-            Some(&k) => distinct[k].1 += count,
+            // Counts saturate: a list's counts may add up past u32::MAX (`trame terms cluster` reads them).
+            Some(&k) => distinct[k].1 = distinct[k].1.saturating_add(*count),
             None => {
                 seen.insert(form, distinct.len());
                 distinct.push((form.to_string(), *count, position));
@@ -176,12 +177,12 @@ fn automatic_groups(distinct: Vec<(String, u32, usize)>) -> Vec<Group> {
                 groups.len() - 1
             }
         };
-        groups[g].count += count;
+        groups[g].count = groups[g].count.saturating_add(count);
         groups[g].forms.push((form, count));
         for &other in fits.iter().skip(1) {
             if compatible(&groups[g].forms, &groups[other].forms) {
                 let forms = std::mem::take(&mut groups[other].forms);
-                groups[g].count += groups[other].count;
+                groups[g].count = groups[g].count.saturating_add(groups[other].count);
                 groups[g].first = groups[g].first.min(groups[other].first);
                 groups[g].forms.extend(forms);
                 merged_into[other] = g;
