@@ -695,6 +695,10 @@ fn inline(tag: &BytesStart<'_>, empty: bool, problem: &mut Problem) -> String {
     if let Some(message) = attributes_problem(tag) {
         problem.get_or_insert(format!("<{element}>: {message}"));
     }
+    // The tag is kept as written in the markup: a character XML forbids there would be written back.
+    if tag.chars().any(|c| !allowed(c)) {
+        problem.get_or_insert(format!("<{element}> holds a character XML 1.0 forbids"));
+    }
     element
 }
 
