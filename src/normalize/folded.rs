@@ -87,6 +87,14 @@ impl FoldedText {
         let to = last + original[last..].chars().next().map_or(0, char::len_utf8);
         (from, to)
     }
+
+    /// Whether folded bytes `start..end` hold whole folded characters: not the second `s` of the `ss`
+    /// that `ß` folds to, nor the first.
+    pub(crate) fn whole_characters(&self, start: usize, end: usize) -> bool {
+        let starts = start == 0 || self.origin[start - 1] != self.origin[start];
+        let ends = self.origin[end] != self.origin[end - 1];
+        starts && ends
+    }
 }
 
 #[cfg(test)]

@@ -250,6 +250,11 @@ impl Normalizer {
             if start >= keep_from {
                 break;
             }
+            if start < written || !folded.whole_characters(m.start(), m.end()) {
+                // Part of a character that folds to several (the "s" of "ß", folded "ss") is not a match.
+                at = m.start() + 1;
+                continue;
+            }
             let original = &text[start..end];
             let rule = self.rules[m.pattern().as_usize()].iter().find(|r| r.applies_to(original));
             let Some(rule) = rule.filter(|_| whole_word(text, start, end) && !pending.is_protected(start, end)) else {

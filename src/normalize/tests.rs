@@ -203,3 +203,22 @@ fn positions_on_one_long_line() {
         assert_eq!((f.line, f.column, f.byte_offset), (1, 1 + k * 20, k * 20));
     }
 }
+
+#[test]
+fn part_of_a_character_that_folds_to_two_is_not_a_match() {
+    // "ß" folds to "ss": the deprecated "s" matches twice inside it; neither is the word "s".
+    let n = normalizer(
+        r#"
+[[concept]]
+id = "s"
+[concept.fr.preferred]
+form = "t"
+[[concept.fr.variants]]
+form = "s"
+status = "deprecated"
+"#,
+    );
+    let (out, found) = replaced(&n, "ß et s.\n");
+    assert_eq!(out, "ß et t.\n");
+    assert_eq!(found, [("s".to_string(), "t".to_string())]);
+}

@@ -598,10 +598,19 @@ impl<R: Read> TmxReader<R> {
                 match this.event(buf)? {
                     Event::Text(t) => {
                         // Line ends made one add no character: one look serves both.
-                        let suspect = may_hold_forbidden(t.as_bytes());
-                        push_checked(&mut variant.markup, &t, suspect);
-                        if codes_open == 0 {
-                            push_checked(&mut variant.text, &t.xml10_content(), suspect);
+                        if !may_hold_forbidden(t.as_bytes()) {
+                            variant.markup.push_str(&t);
+                            if codes_open == 0 {
+                                variant.text.push_str(&t.xml10_content());
+                            }
+                        } else {
+                            // The forbidden characters go first, so that the text is the markup's text
+                            // (`\r` U+FFFE `\n` is one line end in both, as when written back).
+                            let kept: String = t.chars().filter(|&c| allowed(c)).collect();
+                            if codes_open == 0 {
+                                variant.text.push_str(&kept.replace("\r\n", "\n").replace('\r', "\n"));
+                            }
+                            variant.markup.push_str(&kept);
                         }
                     }
                     Event::CData(t) => {
@@ -868,6 +877,12 @@ mod tests {
         let mut reader = TmxReader::new(tmx.as_bytes(), "t.tmx").unwrap();
         let Some(Item::Unit(mut unit)) = reader.next_item().unwrap() else { panic!("a unit") };
         unit.variants.remove(0)
+    }
+
+    #[test]
+    fn a_forbidden_character_between_line_end_characters_leaves_one_line_end() {
+        let variant = first_unit("a\r\u{fffe}\nb\r\u{1}c");
+        assert_eq!((variant.text.as_str(), variant.markup.as_str()), ("a\nb\nc", "a\r\nb\rc"));
     }
 
     #[test]
