@@ -17,7 +17,7 @@ pub mod align;
 pub mod decode;
 pub mod files;
 pub mod fold;
-mod language;
+pub mod language;
 pub mod normalize;
 pub mod position;
 pub mod segment;

@@ -149,3 +149,33 @@ fn bad_input_is_refused_without_output() {
     }
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 2, "no temporary file is left");
 }
+
+#[test]
+fn swapped_or_mislabelled_languages_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let out_path = dir.path().join("out.tmx");
+    let out_arg = out_path.to_str().unwrap();
+    for (source, target, source_lang, target_lang, file, seen) in [
+        (EN, FR, "fr", "en", EN, "English"),
+        (FR, FR, "fr", "fr", FR, ""),
+        (EN, EN, "fr", "en", EN, "English"),
+        (FR, EN, "fr", "fr", EN, "English"),
+        (FR, EN, "de", "en", FR, "French"),
+    ] {
+        let out = trame(&["align", source, target, "-s", source_lang, "-t", target_lang, "-o", out_arg], b"");
+        let message = stderr(&out);
+        if seen.is_empty() {
+            // -s fr -t fr on two French texts: each side is what it says.
+            assert!(out.status.success(), "{message}");
+            std::fs::remove_file(&out_path).unwrap();
+            continue;
+        }
+        assert_eq!(out.status.code(), Some(2), "{source} {target} -s {source_lang} -t {target_lang}: {message}");
+        assert!(message.contains(file) && message.contains(&format!("looks {seen}")), "{message}");
+        assert!(message.contains("--no-language-check"), "{message}");
+        assert!(!out_path.exists(), "no output after a refusal");
+    }
+    let out = trame(&["align", EN, FR, "-s", "fr", "-t", "en", "--no-language-check", "-o", out_arg], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(out_path.exists());
+}

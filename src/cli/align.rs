@@ -9,6 +9,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 use trame::Language;
 use trame::align::{AlignOptions, AlignSide, AlignedTexts, Aligner, Dictionary, Stage};
+use trame::language::detect::{self, LanguageCheck};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -20,6 +21,8 @@ Examples:
 Formats: tmx (TMX 1.4b, one <tu> per link), tsv (source, target, confidence), jsonl (one object a bead,
 with sentence numbers and byte ranges), beads ([0, 1]:[2] one a line, as gold alignments are written),
 html (a review page). Unaligned sentences (1-0, 0-1) appear in all but tmx.
+
+The language of each side is checked first (see --no-language-check).
 
 How it works: both texts are split into sentences (or taken a line each with --segmented); anchors
 (sentences sharing rare words, numbers and names) bound the search; beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1,
@@ -67,6 +70,10 @@ pub(crate) struct Args {
     /// written only with -o.
     #[arg(long, value_name = "PATH")]
     into_tm: Option<PathBuf>,
+    /// Align even when a text looks written in another language than -s or -t says (by default such
+    /// inputs, swapped files for instance, are refused).
+    #[arg(long)]
+    no_language_check: bool,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -110,6 +117,10 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
             return Err(Failure::error(format!("{}: no text to align", name.display())));
         }
     }
+    if !args.no_language_check {
+        check_language(&args.source, &source, "--source-lang")?;
+        check_language(&args.target, &target, "--target-lang")?;
+    }
     let dictionary = match &args.glossary {
         Some(path) => read_dictionary(path, &args.source_lang, &args.target_lang)?,
         None => Dictionary::new(),
@@ -151,6 +162,24 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         Format::Html => texts.write_html(out),
     })?;
     Ok(Outcome::Done)
+}
+
+/// Refuses a side plainly written in another language than declared.
+fn check_language(path: &Path, side: &AlignSide, option: &str) -> Result<(), Failure> {
+    let sentences: Vec<&str> = (0..side.sentences.len()).map(|k| side.sentence(k)).collect();
+    match detect::check(&sentences, &side.language) {
+        LanguageCheck::Other(seen) => Err(Failure::error(format!(
+            "{}: the text looks {} ({}: {:.0}% of {} sentences read), not {} as {option} says; \
+             swap the files or correct {option}, or pass --no-language-check to align anyway",
+            path.display(),
+            seen.name,
+            seen.code,
+            seen.share * 100.0,
+            seen.sentences,
+            side.language,
+        ))),
+        LanguageCheck::Fits | LanguageCheck::Unknown => Ok(()),
+    }
 }
 
 fn read_dictionary(path: &Path, source: &Language, target: &Language) -> Result<Dictionary, Failure> {

@@ -1,5 +1,7 @@
 //! Language codes as trame uses them: a BCP 47-like tag, with French and English known by name.
 
+pub mod detect;
+
 use std::fmt;
 
 /// A language, identified by its tag (`fr`, `en-GB`, `de`, ...).
