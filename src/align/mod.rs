@@ -22,6 +22,7 @@
 //! ```
 
 mod anchors;
+mod confidence;
 mod cost;
 mod dp;
 mod features;
@@ -230,7 +231,7 @@ impl Aligner {
         }
         progress(Stage::Done);
         let (steps, model, table) = result;
-        Alignment { beads: steps.iter().map(|s| bead(s, &model, &src, &tgt, &table)).collect() }
+        Alignment { beads: confidence::beads(&steps, &model, &src, &tgt, &table) }
     }
 }
 
@@ -384,7 +385,7 @@ fn training_units(
     let mut scored: Vec<(f32, &dp::Step)> = steps
         .iter()
         .filter(|s| s.source > 0 && s.target > 0)
-        .map(|s| (bead(s, model, src, tgt, table).confidence, s))
+        .map(|s| (confidence::own_confidence(s, model, src, tgt, table), s))
         .filter(|(c, _)| *c >= MIN_TRAINING_CONFIDENCE)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
@@ -398,35 +399,4 @@ fn training_units(
             (words(src, s.i - s.source as usize..s.i), words(tgt, s.j - s.target as usize..s.j))
         })
         .collect()
-}
-
-/// The public bead for a step of the path, with its confidence.
-fn bead(step: &dp::Step, model: &CostModel, src: &SideFeatures, tgt: &SideFeatures, table: &PairTable) -> Bead {
-    let span = BeadSpan::new(step.i, step.j, step.source, step.target);
-    let confidence = if step.source > 0 && step.target > 0 {
-        // A logistic fit of "this bead is exactly right" on the gold alignments of ../shared/alignment:
-        // the least-covered sentence, the length cost, and whether the bead is more than 1-1.
-        let coverage = model.coverage(&span, src, tgt, table);
-        let least = coverage.least();
-        let length = similarity::length_cost(model.delta(&span, src, tgt)).min(10.0);
-        let wide = if step.source + step.target > 2 { 1.0 } else { 0.0 };
-        let z = 2.0 + 1.1 * least - 0.61 * length - 1.26 * wide;
-        1.0 / (1.0 + (-z).exp())
-    } else {
-        // Unaligned: sure in so far as nothing nearby resembles it.
-        let single = |x: usize, y: usize| BeadSpan { sources: x..x + 1, targets: y..y + 1 };
-        let nearest = if step.source > 0 {
-            let x = span.sources.start;
-            (step.j.saturating_sub(2)..(step.j + 2).min(tgt.sentences.len()))
-                .map(|y| model.coverage(&single(x, y), src, tgt, table).sources()[0])
-                .fold(0.0, f32::max)
-        } else {
-            let y = span.targets.start;
-            (step.i.saturating_sub(2)..(step.i + 2).min(src.sentences.len()))
-                .map(|x| model.coverage(&single(x, y), src, tgt, table).targets()[0])
-                .fold(0.0, f32::max)
-        };
-        1.0 - nearest.min(1.0)
-    };
-    Bead { source: span.sources, target: span.targets, confidence: confidence.clamp(0.0, 1.0) }
 }
