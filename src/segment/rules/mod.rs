@@ -151,7 +151,14 @@ impl<'a> Scan<'a> {
                 b';' => self.semicolon(i),
                 b':' => self.colon(i),
                 b'@' => self.web_address(i),
-                b'*' | b'=' | b'_' | b'~' | b'-' => self.separator(i),
+                // Most are hyphens and underscores inside words: look further only at a run of three.
+                mark @ (b'*' | b'=' | b'_' | b'~' | b'-') => {
+                    if bytes.get(i + 1) == Some(&mark) && bytes.get(i + 2) == Some(&mark) {
+                        self.separator(i)
+                    } else {
+                        i + 1
+                    }
+                }
                 _ => match char_at(self.text, i) {
                     Some('…') => self.terminator(i),
                     Some(c) if is_cjk_terminator(c) => self.cjk_terminator(i),
@@ -465,13 +472,13 @@ impl<'a> Scan<'a> {
             return i + 1;
         }
         let fragment = self.text[self.sentence_start..i].trim();
-        let Some(next) = Next::read(self.text, skip_whitespace(self.text, i + 1)) else {
+        let Some(next) = Next::read(self.text, skip_whitespace(self.text, i + 1)).filter(Next::capitalized) else {
             return i + 1;
         };
         let breaks = if self.sentence_start == 0 && is_salutation(self.family, fragment) {
-            next.capitalized() && (is_sentence_starter(self.family, next.word) || next.full == "I'm")
+            is_sentence_starter(self.family, next.word) || next.full == "I'm"
         } else {
-            is_closing(self.family, fragment) && next.capitalized() && !self.name_then_comma(i + 1)
+            is_closing(self.family, fragment) && !self.name_then_comma(i + 1)
         };
         if breaks {
             self.push(i + 1);
