@@ -67,7 +67,8 @@ fn english(word: &str) -> Option<AbbreviationKind> {
         | "misc" | "incl" | "excl" | "ave" | "blvd" | "hwy" | "ed" | "eds" | "avg" | "mfg" | "ft" | "lb" | "lbs"
         | "oz" | "sq" | "yr" | "yrs" | "hr" | "hrs" | "Jan" | "Feb" | "Mar" | "Apr" | "Jun" | "Jul" | "Aug" | "Sep"
         | "Sept" | "Oct" | "Nov" | "Dec" | "Calif" | "Conn" | "Fla" | "Ariz" | "Colo" | "Mich" | "Minn" | "Tenn"
-        | "Tex" | "Okla" | "Penn" => Ambiguous,
+        | "Tex" | "Okla" | "Penn" | "abbr" | "attn" | "comp" | "cont" | "dist" | "esp" | "ext" | "inst" | "orig"
+        | "ref" | "repr" | "rev" | "tel" | "trans" => Ambiguous,
         _ => return None,
     })
 }
@@ -79,7 +80,7 @@ fn french(word: &str) -> Option<AbbreviationKind> {
         "n" | "t" | "éd" | "réf" | "tél" | "fasc" | "liv" | "suiv" => NumberPrefix,
         "janv" | "févr" | "fév" | "avr" | "juil" | "sept" | "oct" | "nov" | "déc" | "env" | "hab" | "cie" | "dir"
         | "coll" | "trad" | "id" | "resp" | "sq" | "sqq" | "anc" | "adj" | "dép" | "dpt" | "gén" | "sté" | "ets"
-        | "mss" => Ambiguous,
+        | "mss" | "angl" | "arr" | "fam" | "gouv" | "ill" | "lat" | "suppl" => Ambiguous,
         // "avant/après Jésus-Christ" closes a date: "en 753 av. J.-C. Rome ..."
         "J.-C" => Final,
         _ => return None,
@@ -121,5 +122,9 @@ mod tests {
         case(Other, "Mme", None);
         case(French, "J.-C", Some(Final));
         case(English, "world", None);
+        case(English, "trans", Some(Ambiguous));
+        case(English, "Rev", Some(Title));
+        case(English, "rev", Some(Ambiguous));
+        case(French, "arr", Some(Ambiguous));
     }
 }

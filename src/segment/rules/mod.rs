@@ -8,6 +8,7 @@
 
 mod abbreviations;
 mod chars;
+mod informal;
 mod lists;
 pub(crate) mod starters;
 
@@ -15,6 +16,9 @@ use super::BreakRules;
 use crate::language::LanguageFamily;
 use abbreviations::{AbbreviationKind, abbreviation};
 use chars::*;
+use informal::{
+    date_time_stamp, is_closing, is_salutation, never_opens, separator_run, starts_web_address, web_address,
+};
 use lists::{MarkerStyle, marker_at};
 use starters::{is_elided_opener, is_name_particle, is_sentence_starter};
 
@@ -35,11 +39,14 @@ impl BreakRules for RuleBreaker {
     }
 }
 
-/// Bytes the scanner has to look at: sentence punctuation, `)` of list markers, line breaks, and the lead
-/// bytes of the multi-byte marks (… • ⁃ 。 ！ ？).
+/// Bytes the scanner has to look at: sentence punctuation, `)` of list markers, line breaks, the lead
+/// bytes of the multi-byte marks (… • ⁃ 。 ！ ？), and what informal text marks sentences with: the comma
+/// of a greeting or closing, `;` before a capital, `:` of a header's time stamp or of a web address,
+/// `@` of an e-mail address, separator lines.
 const INTERESTING: [bool; 256] = {
     let mut table = [false; 256];
-    let bytes = [b'.', b'!', b'?', b')', b'\n', b'\r', 0xE2, 0xE3, 0xEF];
+    let bytes =
+        [b'.', b'!', b'?', b')', b'\n', b'\r', 0xE2, 0xE3, 0xEF, b',', b';', b':', b'@', b'*', b'=', b'_', b'~', b'-'];
     let mut i = 0;
     while i < bytes.len() {
         table[bytes[i] as usize] = true;
@@ -140,6 +147,18 @@ impl<'a> Scan<'a> {
                 b'.' | b'!' | b'?' => self.terminator(i),
                 b')' => self.close_paren(i),
                 b'\n' | b'\r' => self.line_break(i),
+                b',' => self.comma(i),
+                b';' => self.semicolon(i),
+                b':' => self.colon(i),
+                b'@' => self.web_address(i),
+                // Most are hyphens and underscores inside words: look further only at a run of three.
+                mark @ (b'*' | b'=' | b'_' | b'~' | b'-') => {
+                    if bytes.get(i + 1) == Some(&mark) && bytes.get(i + 2) == Some(&mark) {
+                        self.separator(i)
+                    } else {
+                        i + 1
+                    }
+                }
                 _ => match char_at(self.text, i) {
                     Some('…') => self.terminator(i),
                     Some(c) if is_cjk_terminator(c) => self.cjk_terminator(i),
@@ -224,9 +243,11 @@ impl<'a> Scan<'a> {
             return text.len();
         };
         let breaks = match cluster {
-            Cluster::Strong => !continues_sentence(next.first),
+            Cluster::Strong => {
+                !continues_sentence(next.first) || (after == end && self.lowercase_after_strong(i, &next))
+            }
             Cluster::Ellipsis => !self.bracketed(i, end) && next.capitalized(),
-            Cluster::Period => self.period_breaks(i, &next),
+            Cluster::Period => self.period_breaks(i, &next) || (after == end && self.lowercase_after_period(i, &next)),
         };
         if breaks {
             self.push(after);
@@ -253,6 +274,55 @@ impl<'a> Scan<'a> {
                     || (next.capitalized() && word_count(&self.text[self.sentence_start..start]) >= 3)
             }
         }
+    }
+
+    /// Informal text starts sentences in lower case ("i am out of town. i am in portland."): a full stop
+    /// after an ordinary word, followed by a space and a lower-case word that can open a sentence, ends
+    /// one. Not after an abbreviation, an initial or an acronym ("U.S. citizens"), a single letter, or a
+    /// word without a vowel ("5th st. near"), nor before a closing quote or bracket (the caller checks).
+    fn lowercase_after_period(&self, i: usize, next: &Next<'_>) -> bool {
+        if self.family == LanguageFamily::Other || !self.lowercase_opener(next) {
+            return false;
+        }
+        let (start, token) = self.token_before(i);
+        if self.classify(start, token) != Before::Word {
+            return false;
+        }
+        // After an elided article an abbreviation is not classified as one ("l'ill. ci-dessous"): check again.
+        let (_, word) = strip_elision(token);
+        let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
+        if abbreviation(self.family, word).is_some() {
+            return false;
+        }
+        if word.chars().any(|c| c.is_ascii_digit()) {
+            return true;
+        }
+        word.chars().count() >= 2 && word.chars().all(char::is_alphabetic) && word.chars().any(is_vowel)
+    }
+
+    /// In English, "?" and "!" before a lower-case word end a sentence in informal text ("are you kidding?
+    /// why would you"), but not after a capitalised word before "!" (a name such as "Yahoo! in"), after other
+    /// punctuation, or before a closing quote (the caller checks). French continues after them ("Ah ! que").
+    fn lowercase_after_strong(&self, i: usize, next: &Next<'_>) -> bool {
+        if self.family != LanguageFamily::English || !self.lowercase_opener(next) {
+            return false;
+        }
+        let Some(before) = char_before(self.text, i) else {
+            return false;
+        };
+        if before.is_whitespace() {
+            return true;
+        }
+        if !before.is_alphanumeric() {
+            return false;
+        }
+        let (_, token) = self.token_before(i);
+        let exclaims = self.text[i..].starts_with('!');
+        !(exclaims && token.chars().next().is_some_and(char::is_uppercase))
+    }
+
+    fn lowercase_opener(&self, next: &Next<'_>) -> bool {
+        next.first.is_lowercase() && !next.word.is_empty() && !never_opens(self.family, next.word)
     }
 
     /// The token that ends at the full stop at `i`: back to whitespace, an opening quote or bracket, or the
@@ -394,6 +464,114 @@ impl<'a> Scan<'a> {
         after
     }
 
+    /// A comma after a greeting that opens the text ("Hi, I am ...") or a closing formula ("Regards, Ann")
+    /// ends a sentence.
+    fn comma(&mut self, i: usize) -> usize {
+        const LONGEST: usize = 40;
+        if i - self.sentence_start > LONGEST || !char_at(self.text, i + 1).is_some_and(char::is_whitespace) {
+            return i + 1;
+        }
+        let fragment = self.text[self.sentence_start..i].trim();
+        let Some(next) = Next::read(self.text, skip_whitespace(self.text, i + 1)).filter(Next::capitalized) else {
+            return i + 1;
+        };
+        let breaks = if self.sentence_start == 0 && is_salutation(self.family, fragment) {
+            is_sentence_starter(self.family, next.word) || next.full == "I'm"
+        } else {
+            is_closing(self.family, fragment) && !self.name_then_comma(i + 1)
+        };
+        if breaks {
+            self.push(i + 1);
+        }
+        i + 1
+    }
+
+    /// Whether the capitalised words after `at` are followed by a comma: "Thanks, John, for the help."
+    fn name_then_comma(&self, at: usize) -> bool {
+        let mut pos = skip_whitespace(self.text, at);
+        while char_at(self.text, pos).is_some_and(char::is_uppercase) {
+            let rest = &self.text[pos..];
+            let end = pos + rest.find(|c: char| !c.is_alphabetic() && c != '-').unwrap_or(rest.len());
+            if char_at(self.text, end) == Some(',') {
+                return true;
+            }
+            pos = skip_whitespace(self.text, end);
+        }
+        false
+    }
+
+    /// In French a semicolon is followed by lower case; before a capitalised sentence opener it ends a list
+    /// item or a sentence: "... au catholicisme ; En 1945 la production ...".
+    fn semicolon(&mut self, i: usize) -> usize {
+        if self.family == LanguageFamily::French
+            && char_at(self.text, i + 1).is_some_and(char::is_whitespace)
+            && Next::read(self.text, skip_whitespace(self.text, i + 1)).is_some_and(|n| n.opens_sentence(self.family))
+        {
+            self.push(i + 1);
+        }
+        i + 1
+    }
+
+    fn colon(&mut self, i: usize) -> usize {
+        if self.text[i..].starts_with("://") {
+            return self.web_address(i);
+        }
+        let Some(stamp) = date_time_stamp(self.text, i) else {
+            return i + 1;
+        };
+        self.date_time_stamp(stamp)
+    }
+
+    /// A message header's time stamp stands alone: after the sender's name or address ("Ann Lee
+    /// 08/16/2000 12:05 PM I just wanted ..."), not after a lower-case word ("sent on 08/16/2000 ...").
+    fn date_time_stamp(&mut self, stamp: std::ops::Range<usize>) -> usize {
+        let head = self.text[self.sentence_start..stamp.start].trim_end();
+        let word_before = head.rsplit(char::is_whitespace).next().unwrap_or(head);
+        let stands_alone = word_before.is_empty() || !word_before.starts_with(char::is_lowercase);
+        if stands_alone {
+            self.push(stamp.start);
+        }
+        // After "sent on 08/16/2000 12:05 PM" only a capital starts the message.
+        let after = skip_whitespace(self.text, stamp.end);
+        if after > stamp.end
+            && char_at(self.text, after)
+                .is_some_and(|c| c.is_uppercase() || c.is_numeric() || (stands_alone && c.is_alphabetic()))
+        {
+            self.push(stamp.end);
+        }
+        stamp.end
+    }
+
+    /// A web or e-mail address followed by a capitalised word or another address ends what it closes: in
+    /// headers and signatures ("Email: ann@example.org Groups: ...") and lists of links.
+    fn web_address(&mut self, i: usize) -> usize {
+        let Some(address) = web_address(self.text, i) else {
+            return i + 1;
+        };
+        let after = skip_whitespace(self.text, address.end);
+        if after > address.end
+            && (starts_web_address(self.text, after)
+                || Next::read(self.text, after).is_some_and(|next| next.capitalized()))
+        {
+            self.push(address.end);
+        }
+        address.end
+    }
+
+    /// A separator line written inline ("*****", "=====") stands apart from the sentences around it.
+    fn separator(&mut self, i: usize) -> usize {
+        let Some(end) = separator_run(self.text, i) else {
+            return i + 1;
+        };
+        if self.sentence_has_text_before(i) {
+            self.push(i);
+        }
+        if skip_whitespace(self.text, end) < self.text.len() {
+            self.push(end);
+        }
+        end
+    }
+
     /// A line break inside a paragraph: a break before a list item, or after a heading.
     fn line_break(&mut self, i: usize) -> usize {
         let text = self.text;
@@ -475,6 +653,14 @@ fn is_heading(line: &str) -> bool {
         return false;
     };
     (first.is_uppercase() || first.is_numeric()) && last.is_alphanumeric() && word_count(line) <= 8
+}
+
+/// Vowels, with or without accents, and `y`: a word without one is likely an abbreviation (st, rd, mgmt).
+fn is_vowel(c: char) -> bool {
+    matches!(
+        c.to_lowercase().next().unwrap_or(c),
+        'a' | 'e' | 'i' | 'o' | 'u' | 'y' | 'à' | 'â' | 'é' | 'è' | 'ê' | 'ë' | 'î' | 'ï' | 'ô' | 'ù' | 'û' | 'ü'
+    )
 }
 
 fn word_count(text: &str) -> usize {

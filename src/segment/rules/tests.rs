@@ -91,3 +91,104 @@ fn line_breaks_inside_a_paragraph() {
 fn cjk() {
     case("ja", "今日は晴れ。明日は雨。", &["今日は晴れ。", "明日は雨。"]);
 }
+
+#[test]
+fn lower_case_starts_after_a_full_stop() {
+    case("en", "i missed the bus. i will be late.", &["i missed the bus.", "i will be late."]);
+    case("en", "call me at 555-0100. we can talk then.", &["call me at 555-0100.", "we can talk then."]);
+    case("en", "the shop shut at six. so we left.", &["the shop shut at six.", "so we left."]);
+    case("fr", "Le jury tranchera lundi. on verra bien.", &["Le jury tranchera lundi.", "on verra bien."]);
+    // Not after an acronym, an abbreviation, a word without a vowel, a time, or before a closing quote.
+    case("en", "We flew U.S. citizens home first.", &["We flew U.S. citizens home first."]);
+    case("en", "Turn left on Elm st. after the bridge.", &["Turn left on Elm st. after the bridge."]);
+    case("en", "He sells tools for Acme Inc. of Ohio.", &["He sells tools for Acme Inc. of Ohio."]);
+    case("en", "She taught at the Art Inst. of Design.", &["She taught at the Art Inst. of Design."]);
+    case("en", "It weighs approx. ten pounds.", &["It weighs approx. ten pounds."]);
+    case("en", "Trans. by a friend of hers.", &["Trans. by a friend of hers."]);
+    case("en", "Meet me at 5 p.m. near the gate.", &["Meet me at 5 p.m. near the gate."]);
+    case("en", "“We won.” he said.", &["“We won.” he said."]);
+    case("en", "See fig. a for the plan.", &["See fig. a for the plan."]);
+    case("fr", "Il a salué M. le maire.", &["Il a salué M. le maire."]);
+    case("fr", "Fondée en 52 av. J.-C. par les Romains.", &["Fondée en 52 av. J.-C. par les Romains."]);
+    case("fr", "Des fruits, p. ex. les pommes.", &["Des fruits, p. ex. les pommes."]);
+    case("fr", "Il vit dans le 5e arr. près du parc.", &["Il vit dans le 5e arr. près du parc."]);
+    case("fr", "Voir l'ill. ci-dessous.", &["Voir l'ill. ci-dessous."]);
+    case("fr", "Un sac de 5 kg env. pour deux.", &["Un sac de 5 kg env. pour deux."]);
+}
+
+#[test]
+fn lower_case_starts_after_a_question_or_exclamation_mark_in_english() {
+    case("en", "are you coming? we leave at noon.", &["are you coming?", "we leave at noon."]);
+    case("en", "that was great! highly recommended.", &["that was great!", "highly recommended."]);
+    case("en", "is it open ? i need it", &["is it open ?", "i need it"]);
+    case("en", "She works at Yahoo! in the sales team.", &["She works at Yahoo! in the sales team."]);
+    case("en", "“Ready?” she asked.", &["“Ready?” she asked."]);
+    case("en", "Who knows?, not me.", &["Who knows?, not me."]);
+    case("fr", "Ah ! que la mer est belle.", &["Ah ! que la mer est belle."]);
+    case("fr", "Tu viens ? demanda-t-elle.", &["Tu viens ? demanda-t-elle."]);
+}
+
+#[test]
+fn french_semicolon_before_a_capitalised_opener() {
+    case(
+        "fr",
+        "Le village compte une école ; En 1950 la mairie est bâtie.",
+        &["Le village compte une école ;", "En 1950 la mairie est bâtie."],
+    );
+    case("fr", "Il pleut ; les routes sont fermées.", &["Il pleut ; les routes sont fermées."]);
+    case("fr", "Pierre chante ; Marie danse.", &["Pierre chante ; Marie danse."]);
+    case("en", "It rains; The roads are shut.", &["It rains; The roads are shut."]);
+}
+
+#[test]
+fn greetings_and_closing_formulas() {
+    case("en", "Hi, I wanted to ask about the room.", &["Hi,", "I wanted to ask about the room."]);
+    case("en", "Dear all, Our meeting moves to Friday.", &["Dear all,", "Our meeting moves to Friday."]);
+    case("en", "Thanks for the help. Best regards, Ann Lee", &["Thanks for the help.", "Best regards,", "Ann Lee"]);
+    case("en", "Hi, John, how are you?", &["Hi, John, how are you?"]);
+    case("en", "Hi, Jane Doe here.", &["Hi, Jane Doe here."]);
+    case("en", "Thanks, John, for the help.", &["Thanks, John, for the help."]);
+    case("en", "He sends his regards, Paul said.", &["He sends his regards, Paul said."]);
+    case("en", "We met. Hi, I said.", &["We met.", "Hi, I said."]);
+    case("fr", "Bonjour, Je vous écris pour la chambre.", &["Bonjour,", "Je vous écris pour la chambre."]);
+    case("fr", "Merci pour tout. Cordialement, Marie Durand", &["Merci pour tout.", "Cordialement,", "Marie Durand"]);
+    case("fr", "Bonjour, monsieur le maire.", &["Bonjour, monsieur le maire."]);
+}
+
+#[test]
+fn header_time_stamps() {
+    case(
+        "en",
+        "Ann Lee 08/16/2000 12:05 PM I just wanted to check.",
+        &["Ann Lee", "08/16/2000 12:05 PM", "I just wanted to check."],
+    );
+    case(
+        "en",
+        "ann@example.org on 08/16/2000 09:30:12 AM The file is attached.",
+        &["ann@example.org on 08/16/2000 09:30:12 AM", "The file is attached."],
+    );
+    case("en", "It was sent on 08/16/2000 12:05 PM by mistake.", &["It was sent on 08/16/2000 12:05 PM by mistake."]);
+    case("en", "We met on 08/16/2000 at 12:05 PM again.", &["We met on 08/16/2000 at 12:05 PM again."]);
+    case("fr", "Le train part à 12:05 Paris attend.", &["Le train part à 12:05 Paris attend."]);
+}
+
+#[test]
+fn web_addresses_in_headers_and_link_lists() {
+    case("en", "Email: ann@example.org Groups: cats", &["Email: ann@example.org", "Groups: cats"]);
+    case(
+        "en",
+        "Links: https://a.example/x https://b.example/y",
+        &["Links: https://a.example/x", "https://b.example/y"],
+    );
+    case("en", "Write to ann@example.org or call me.", &["Write to ann@example.org or call me."]);
+    case("en", "Visit https://example.org for details.", &["Visit https://example.org for details."]);
+    case("en", "Ask John Smith@SALES today.", &["Ask John Smith@SALES today."]);
+}
+
+#[test]
+fn separator_lines_written_inline() {
+    case("en", "The end. ***** Next part begins.", &["The end.", "*****", "Next part begins."]);
+    case("en", "Sent by Ann ====== Please read", &["Sent by Ann", "======", "Please read"]);
+    case("en", "He paused --- then left.", &["He paused --- then left."]);
+    case("en", "Use snake_case and a-b-c here.", &["Use snake_case and a-b-c here."]);
+}
