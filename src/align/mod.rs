@@ -169,6 +169,10 @@ const MIN_TRAINING_BEADS: usize = 20;
 const MAX_TRAINING_BEADS: usize = 3000;
 /// Half-width of the corridor around the first pass that the second pass searches.
 const CORRIDOR: usize = 8;
+/// How many times the band may be widened where the best path runs along its edge.
+const WIDENINGS: usize = 3;
+/// Rows and columns added around such a place the first time (doubled each time after).
+const WIDENING: usize = 32;
 /// Sentence pairs needed to estimate the length ratio from them rather than from the whole texts.
 const MIN_LENGTH_PAIRS: usize = 5;
 /// Sentence pairs needed to estimate the variance of lengths.
@@ -269,7 +273,9 @@ fn key_translations(
     tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
 }
 
-/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path.
+/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path. Where
+/// the path runs along an edge of the band (a corridor or a diagonal that drifted off the text, an anchor
+/// that was wrong), the band is widened there and the search run again.
 fn search(
     band: &Band,
     src: &SideFeatures,
@@ -277,14 +283,24 @@ fn search(
     pairs: &[(usize, usize)],
     matcher: &mut Matcher,
 ) -> (Vec<dp::Step>, CostModel, PairTable) {
-    let table = PairTable::build(band, src, tgt, matcher);
-    let model = estimate(src, tgt, pairs, band, &table, matcher);
-    let steps = dp::best_path(
-        band,
-        |a, b| cost::floor(a, b, &model),
-        |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
-    );
-    (steps, model, table)
+    let mut band = band.clone();
+    let mut round = 0;
+    loop {
+        let table = PairTable::build(&band, src, tgt, matcher);
+        let model = estimate(src, tgt, pairs, &band, &table, matcher);
+        let steps = dp::best_path(
+            &band,
+            |a, b| cost::floor(a, b, &model),
+            |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
+        );
+        let path: Vec<(usize, usize)> = steps.iter().map(|s| (s.i, s.j)).collect();
+        let touched = band.touched(&path);
+        if touched.is_empty() || round == WIDENINGS {
+            return (steps, model, table);
+        }
+        band.widen_around(&touched, WIDENING << round);
+        round += 1;
+    }
 }
 
 /// The document constants: length ratio and variance (from `pairs`, sentence pairs known to match by
