@@ -212,7 +212,7 @@ impl Aligner {
         let mut matcher = Matcher::new();
         let anchors = anchors::find(&src, &tgt, &mut matcher);
         let band = anchors::band(&anchors, n, m);
-        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher);
+        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher, WIDENINGS);
         let mut result = (steps, model, table);
 
         let rounds = if self.options.learn_lexicon { LEARNING_ROUNDS } else { 0 };
@@ -230,7 +230,7 @@ impl Aligner {
             let path: Vec<(usize, usize)> =
                 std::iter::once((0, 0)).chain(result.0.iter().map(|s| (s.i, s.j))).collect();
             let band = Band::around(&path, n, m, CORRIDOR);
-            result = search(&band, &src, &tgt, &anchors, &mut matcher);
+            result = search(&band, &src, &tgt, &anchors, &mut matcher, 0);
         }
         progress(Stage::Done);
         let (steps, model, table) = result;
@@ -274,14 +274,17 @@ fn key_translations(
 }
 
 /// Runs the search in `band`: estimates the document constants, prices beads, finds the best path. Where
-/// the path runs along an edge of the band (a corridor or a diagonal that drifted off the text, an anchor
-/// that was wrong), the band is widened there and the search run again.
+/// the path runs along an edge of the band (a diagonal that drifted off the text, an anchor that was
+/// wrong), the band is widened there and the search run again, up to `widenings` times. (The corridors of
+/// the later passes are not widened: they follow a path that has already found its way, and widening
+/// them costs much on text that is not a translation at all.)
 fn search(
     band: &Band,
     src: &SideFeatures,
     tgt: &SideFeatures,
     pairs: &[(usize, usize)],
     matcher: &mut Matcher,
+    widenings: usize,
 ) -> (Vec<dp::Step>, CostModel, PairTable) {
     let mut band = band.clone();
     let mut round = 0;
@@ -295,7 +298,7 @@ fn search(
         );
         let path: Vec<(usize, usize)> = steps.iter().map(|s| (s.i, s.j)).collect();
         let touched = band.touched(&path);
-        if touched.is_empty() || round == WIDENINGS {
+        if touched.is_empty() || round == widenings {
             return (steps, model, table);
         }
         band.widen_around(&touched, WIDENING << round);
