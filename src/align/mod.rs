@@ -4,9 +4,10 @@
 //! 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how much its two sides share (numbers,
 //! punctuation, names and cognates through accent- and transliteration-insensitive keys, dictionary
 //! entries, and a word lexicon learned from the text in a first pass), how well their lengths agree
-//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing rare
-//! evidence), then a narrow corridor around the first pass; so it stays near-linear on a whole book and
-//! follows partial translations instead of forcing pairs.
+//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing
+//! evidence rare in its stretch of text), widened where the best path presses against an edge, then a
+//! narrow corridor around the first pass; so it stays near-linear on a whole book, holds on text whose
+//! names and passages repeat, and follows partial translations instead of forcing pairs.
 //!
 //! ```
 //! use trame::align::{AlignSide, Aligner};
