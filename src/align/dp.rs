@@ -95,6 +95,30 @@ impl Band {
         band.finish();
         band
     }
+
+    /// The cells of `path` that lie on an edge of the band inside the grid: where the search was held
+    /// back, and the best path may lie beyond.
+    pub(crate) fn touched(&self, path: &[(usize, usize)]) -> Vec<(usize, usize)> {
+        path.iter()
+            .copied()
+            .filter(|&(i, j)| {
+                let (lo, hi) = (self.lo[i] as usize, self.hi[i] as usize);
+                (j == lo && lo > 0) || (j == hi && hi < self.m as usize)
+            })
+            .collect()
+    }
+
+    /// Widens the band to hold every cell within `width` rows and columns of each of `cells`.
+    pub(crate) fn widen_around(&mut self, cells: &[(usize, usize)], width: usize) {
+        let n = self.lo.len() - 1;
+        for &(i, j) in cells {
+            let (lo, hi) = (j.saturating_sub(width) as u32, (j + width).min(self.m as usize) as u32);
+            for row in i.saturating_sub(width)..=(i + width).min(n) {
+                self.widen(row, lo, hi);
+            }
+        }
+        self.finish();
+    }
 }
 
 /// One bead of the best path: its shape and the cell it ends at.
@@ -213,6 +237,16 @@ mod tests {
         // Every row reaches the path.
         let steps = best_path(&band, |_, _| 0.0, |_, _, a, b| if a == 1 && b == 1 { 0.0 } else { 1.0 });
         assert_eq!(steps.last().map(|s| (s.i, s.j)), Some((10, 4)));
+    }
+
+    #[test]
+    fn widens_where_the_path_touches_an_edge() {
+        let mut band = Band::around(&[(0, 0), (1, 1), (2, 2), (3, 3), (4, 4)], 4, 8, 1);
+        // (2, 3) is on the upper edge of row 2; (4, 4) ends the path; (0, 0) lies on the grid's own edge.
+        assert_eq!(band.touched(&[(0, 0), (1, 1), (2, 3), (4, 4)]), [(2, 3)]);
+        band.widen_around(&[(2, 3)], 2);
+        assert_eq!(band.hi[2], 5);
+        assert!(band.touched(&[(0, 0), (1, 1), (2, 3), (4, 4)]).is_empty());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! expectation-maximisation, and word pairs likely in both directions become matches for the second pass.
 
 use crate::fold::fold;
+use foldhash::fast::FixedState;
 use std::collections::HashMap;
 
 /// A bilingual dictionary: pairs of source and target terms (a glossary, a word list).
@@ -98,16 +99,16 @@ const MIN_COOCCURRENCE: u32 = 2;
 /// Learns word translations from parallel units (source word ids, target word ids). Returns (source word,
 /// target word) pairs.
 pub(crate) fn learn(units: &[(Vec<u32>, Vec<u32>)]) -> Vec<(u32, u32)> {
-    // Index every co-occurring pair once; each unit keeps the pair index of each (target, source) cell.
-    let mut index: HashMap<(u32, u32), u32> = HashMap::new();
+    // Index every co-occurring pair once; each unit keeps the pair index of each (target, source) cell,
+    // all units in one flat list. The keys are small integers: a fast fixed hasher, not SipHash.
+    let mut index: HashMap<(u32, u32), u32, FixedState> = HashMap::with_hasher(FixedState::default());
     let mut words: Vec<(u32, u32)> = Vec::new();
     let mut cooccurrence: Vec<u32> = Vec::new();
-    let mut cells: Vec<Vec<u32>> = Vec::with_capacity(units.len());
+    let mut cells: Vec<u32> = Vec::new();
     let mut shapes: Vec<(usize, usize)> = Vec::with_capacity(units.len());
     for (source, target) in units {
         let source = &source[..source.len().min(MAX_TRAINING_TOKENS)];
         let target = &target[..target.len().min(MAX_TRAINING_TOKENS)];
-        let mut unit_cells = Vec::with_capacity(source.len() * target.len());
         for &t in target {
             for &s in source {
                 let id = *index.entry((s, t)).or_insert_with(|| {
@@ -116,10 +117,9 @@ pub(crate) fn learn(units: &[(Vec<u32>, Vec<u32>)]) -> Vec<(u32, u32)> {
                     words.len() as u32 - 1
                 });
                 cooccurrence[id as usize] += 1;
-                unit_cells.push(id);
+                cells.push(id);
             }
         }
-        cells.push(unit_cells);
         shapes.push((source.len(), target.len()));
     }
     let forward = train(&cells, &shapes, &words, Direction::TargetGivenSource);
@@ -140,9 +140,10 @@ enum Direction {
     SourceGivenTarget,
 }
 
-/// Model 1 (without the empty word: the units are confident beads) in one direction. `cells[u]` holds the
-/// pair index of each (target position, source position) of unit `u`, row by row over target positions.
-fn train(cells: &[Vec<u32>], shapes: &[(usize, usize)], words: &[(u32, u32)], direction: Direction) -> Vec<f32> {
+/// Model 1 (without the empty word: the units are confident beads) in one direction. `cells` holds, unit
+/// after unit (of the sizes in `shapes`), the pair index of each (target position, source position), row by
+/// row over target positions.
+fn train(cells: &[u32], shapes: &[(usize, usize)], words: &[(u32, u32)], direction: Direction) -> Vec<f32> {
     let given = |id: usize| match direction {
         Direction::TargetGivenSource => words[id].0,
         Direction::SourceGivenTarget => words[id].1,
@@ -153,7 +154,10 @@ fn train(cells: &[Vec<u32>], shapes: &[(usize, usize)], words: &[(u32, u32)], di
     let mut totals = vec![0.0f32; vocabulary];
     for _ in 0..ITERATIONS {
         counts.iter_mut().for_each(|c| *c = 0.0);
-        for (unit, &(ns, nt)) in cells.iter().zip(shapes) {
+        let mut start = 0;
+        for &(ns, nt) in shapes {
+            let unit = &cells[start..start + ns * nt];
+            start += ns * nt;
             // E-step: each word of the predicted side spreads one count over the words that may have
             // produced it, in proportion to the current probabilities.
             let (outer, inner) = match direction {

@@ -4,9 +4,10 @@
 //! 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how much its two sides share (numbers,
 //! punctuation, names and cognates through accent- and transliteration-insensitive keys, dictionary
 //! entries, and a word lexicon learned from the text in a first pass), how well their lengths agree
-//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing rare
-//! evidence), then a narrow corridor around the first pass; so it stays near-linear on a whole book and
-//! follows partial translations instead of forcing pairs.
+//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing
+//! evidence rare in its stretch of text), widened where the best path presses against an edge, then a
+//! narrow corridor around the first pass; so it stays near-linear on a whole book, holds on text whose
+//! names and passages repeat, and follows partial translations instead of forcing pairs.
 //!
 //! ```
 //! use trame::align::{AlignSide, Aligner};
@@ -170,6 +171,10 @@ const MIN_TRAINING_BEADS: usize = 20;
 const MAX_TRAINING_BEADS: usize = 3000;
 /// Half-width of the corridor around the first pass that the second pass searches.
 const CORRIDOR: usize = 8;
+/// How many times the band may be widened where the best path runs along its edge.
+const WIDENINGS: usize = 3;
+/// Rows and columns added around such a place the first time (doubled each time after).
+const WIDENING: usize = 32;
 /// Sentence pairs needed to estimate the length ratio from them rather than from the whole texts.
 const MIN_LENGTH_PAIRS: usize = 5;
 /// Sentence pairs needed to estimate the variance of lengths.
@@ -209,7 +214,7 @@ impl Aligner {
         let mut matcher = Matcher::new();
         let anchors = anchors::find(&src, &tgt, &mut matcher);
         let band = anchors::band(&anchors, n, m);
-        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher);
+        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher, WIDENINGS);
         let mut result = (steps, model, table);
 
         let rounds = if self.options.learn_lexicon { LEARNING_ROUNDS } else { 0 };
@@ -227,7 +232,7 @@ impl Aligner {
             let path: Vec<(usize, usize)> =
                 std::iter::once((0, 0)).chain(result.0.iter().map(|s| (s.i, s.j))).collect();
             let band = Band::around(&path, n, m, CORRIDOR);
-            result = search(&band, &src, &tgt, &anchors, &mut matcher);
+            result = search(&band, &src, &tgt, &anchors, &mut matcher, 0);
         }
         progress(Stage::Done);
         let (steps, model, table) = result;
@@ -270,22 +275,37 @@ fn key_translations(
     tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
 }
 
-/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path.
+/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path. Where
+/// the path runs along an edge of the band (a diagonal that drifted off the text, an anchor that was
+/// wrong), the band is widened there and the search run again, up to `widenings` times. (The corridors of
+/// the later passes are not widened: they follow a path that has already found its way, and widening
+/// them costs much on text that is not a translation at all.)
 fn search(
     band: &Band,
     src: &SideFeatures,
     tgt: &SideFeatures,
     pairs: &[(usize, usize)],
     matcher: &mut Matcher,
+    widenings: usize,
 ) -> (Vec<dp::Step>, CostModel, PairTable) {
-    let table = PairTable::build(band, src, tgt, matcher);
-    let model = estimate(src, tgt, pairs, band, &table, matcher);
-    let steps = dp::best_path(
-        band,
-        |a, b| cost::floor(a, b, &model),
-        |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
-    );
-    (steps, model, table)
+    let mut band = band.clone();
+    let mut round = 0;
+    loop {
+        let table = PairTable::build(&band, src, tgt, matcher);
+        let model = estimate(src, tgt, pairs, &band, &table, matcher);
+        let steps = dp::best_path(
+            &band,
+            |a, b| cost::floor(a, b, &model),
+            |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
+        );
+        let path: Vec<(usize, usize)> = steps.iter().map(|s| (s.i, s.j)).collect();
+        let touched = band.touched(&path);
+        if touched.is_empty() || round == widenings {
+            return (steps, model, table);
+        }
+        band.widen_around(&touched, WIDENING << round);
+        round += 1;
+    }
 }
 
 /// The document constants: length ratio and variance (from `pairs`, sentence pairs known to match by
