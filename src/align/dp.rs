@@ -2,8 +2,24 @@
 //! inside a band of cells so that time and memory grow with the text, not with its square.
 
 /// Bead shapes (source sentences, target sentences) the search may use.
-pub(crate) const SHAPES: [(u8, u8); 12] =
-    [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1)];
+pub(crate) const SHAPES: [(u8, u8); 16] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (2, 3),
+    (3, 2),
+    (1, 4),
+    (4, 1),
+    (2, 4),
+    (4, 2),
+    (3, 4),
+    (4, 3),
+];
 
 /// For each row `i` (source sentences consumed, 0..=n), the columns `lo[i]..=hi[i]` (target sentences
 /// consumed) the search may visit. Both bounds never decrease from one row to the next.
@@ -198,6 +214,25 @@ mod tests {
         );
         let shapes: Vec<(u8, u8)> = steps.iter().map(|s| (s.source, s.target)).collect();
         assert_eq!(shapes, [(1, 1), (1, 1), (1, 0), (1, 1)]);
+    }
+
+    #[test]
+    fn two_sentences_may_take_four() {
+        // An abridged stretch: two source sentences for four target ones, cheaper as one bead than any cut.
+        let mut band = Band::empty(3, 5);
+        band.add_box((0, 0), (3, 5), 0);
+        band.finish();
+        let steps = best_path(
+            &band,
+            |_, _| 0.0,
+            |i, j, a, b| match (i, j, a, b) {
+                (1, 1, 1, 1) => 0.0,
+                (3, 5, 2, 4) => 1.0,
+                _ => 5.0,
+            },
+        );
+        let shapes: Vec<(u8, u8)> = steps.iter().map(|s| (s.source, s.target)).collect();
+        assert_eq!(shapes, [(1, 1), (2, 4)]);
     }
 
     #[test]
