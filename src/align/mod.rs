@@ -1,7 +1,7 @@
 //! Sentence alignment: which sentences of a source text translate which sentences of a target text.
 //!
 //! The [`Aligner`] searches the cheapest monotone sequence of beads (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, up to
-//! 3-4 and 4-3 at a growing price, and 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how
+//! 3-4 and 4-3 at a growing price in the later passes, and 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how
 //! much its two sides share (numbers, punctuation, names and cognates through accent- and
 //! transliteration-insensitive keys, dictionary entries, and a word lexicon learned from the text in a
 //! first pass), how well their lengths agree (Gale-Church), whether both sides start a turn of dialogue
@@ -211,10 +211,13 @@ impl Aligner {
         let mut matcher = Matcher::new();
         let anchors = anchors::find(&src, &tgt, &mut matcher);
         let band = anchors::band(&anchors, n, m);
-        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &anchors, &mut matcher);
-        let mut result = (steps, model, table);
+        let common = &dp::SHAPES[..dp::COMMON_SHAPES];
+        let mut result = search(&band, common, &src, &tgt, &anchors, &anchors, &mut matcher);
 
+        // Each later pass searches a corridor around the previous one, with every shape; when no lexicon
+        // is learned, one such pass still follows, for the larger shapes.
         let rounds = if self.options.learn_lexicon { LEARNING_ROUNDS } else { 0 };
+        let mut corridor_passes = 0;
         for _ in 0..rounds {
             progress(Stage::Learning);
             let units = training_units(&result.0, &result.1, &src, &tgt, &result.2);
@@ -226,16 +229,36 @@ impl Aligner {
                 learned.iter().map(|&(s, t)| (src.words[s as usize].clone(), tgt.words[t as usize].clone())).collect();
             key_translations(&mut src, &mut tgt, &mut space, &dictionary, &learned);
             progress(Stage::SecondPass);
-            let path: Vec<(usize, usize)> =
-                std::iter::once((0, 0)).chain(result.0.iter().map(|s| (s.i, s.j))).collect();
-            let band = Band::around(&path, n, m, CORRIDOR);
-            let links = confident_links(&result.0, &result.1, &src, &tgt, &result.2);
-            result = search(&band, &src, &tgt, &anchors, &links, &mut matcher);
+            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
+            corridor_passes += 1;
+        }
+        if corridor_passes == 0 {
+            progress(Stage::SecondPass);
+            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
         }
         progress(Stage::Done);
         let (steps, model, table) = result;
         Alignment { beads: steps.iter().map(|s| bead(s, &model, &src, &tgt, &table)).collect() }
     }
+}
+
+/// What a search returns: the steps of the best path, the cost model and the pair table it priced with.
+type Searched = (Vec<dp::Step>, CostModel, PairTable);
+
+/// A search in a corridor around the path of `previous`, with every bead shape, learning how the texts
+/// mark dialogue from its confident links.
+fn corridor_pass(
+    previous: &Searched,
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    anchors: &[(usize, usize)],
+    matcher: &mut Matcher,
+) -> Searched {
+    let (n, m) = (src.sentences.len(), tgt.sentences.len());
+    let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(previous.0.iter().map(|s| (s.i, s.j))).collect();
+    let band = Band::around(&path, n, m, CORRIDOR);
+    let links = confident_links(&previous.0, &previous.1, src, tgt, &previous.2);
+    search(&band, &dp::SHAPES, src, tgt, anchors, &links, matcher)
 }
 
 /// The alignment of texts where one side has no sentence: everything unaligned.
@@ -273,11 +296,12 @@ fn key_translations(
     tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
 }
 
-/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path.
+/// Runs the search in `band` with beads of `shapes`: estimates the document constants, prices beads, finds the best path.
 /// `pairs` are sentence pairs known to match (the anchors), and `links` the pairs that tell how the two
 /// texts mark dialogue (the anchors again, or the confident links of a previous pass).
 fn search(
     band: &Band,
+    shapes: &[(u8, u8)],
     src: &SideFeatures,
     tgt: &SideFeatures,
     pairs: &[(usize, usize)],
@@ -290,6 +314,7 @@ fn search(
     model.turn_mismatch = turn_mismatch(src, tgt, links, model.turns_close);
     let steps = dp::best_path(
         band,
+        shapes,
         |a, b| cost::floor(a, b, &model),
         |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
     );
