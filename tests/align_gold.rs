@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::scorer::{Bead, Scores, parse_beads, score, score_many, swap};
+use common::scorer::{Bead, Scores, differences, parse_beads, score, score_many, swap};
 use trame::Language;
 use trame::align::{AlignSide, Aligner};
 
@@ -26,6 +26,11 @@ fn run(dir: &str, names: (&str, &str, &str), langs: (&str, &str), transread: boo
     let test: Vec<Bead> =
         alignment.beads.iter().map(|b| (b.source.clone().collect(), b.target.clone().collect())).collect();
     report(&format!("{} -> {}", names.0, names.1), &score(&gold, &test), test.len(), gold.len());
+    // TRAME_GOLD_ERRORS=Emma prints where the alignment of the files named so departs from the gold.
+    if std::env::var("TRAME_GOLD_ERRORS").is_ok_and(|v| !v.is_empty() && names.0.contains(&v)) {
+        let (s, t) = (|k: usize| source.sentence(k).to_string(), |k: usize| target.sentence(k).to_string());
+        println!("{}", differences(&gold, &test, &s, &t));
+    }
     Some((gold, test))
 }
 

@@ -40,7 +40,7 @@ pub(crate) fn beads(
             let span = BeadSpan::new(step.i, step.j, step.source, step.target);
             let confidence = match &evidence[k] {
                 Some(own) => link_confidence(own, &evidence, k),
-                None => unaligned_confidence(step, &span, model, src, tgt, table),
+                None => unaligned_confidence(&span, model, src, tgt, table),
             };
             Bead { source: span.sources, target: span.targets, confidence: confidence.clamp(0.0, 1.0) }
         })
@@ -125,24 +125,11 @@ fn link_confidence(own: &Evidence, all: &[Option<Evidence>], k: usize) -> f32 {
 
 /// Unaligned: sure in so far as nothing nearby resembles it.
 fn unaligned_confidence(
-    step: &Step,
     span: &BeadSpan,
     model: &CostModel,
     src: &SideFeatures,
     tgt: &SideFeatures,
     table: &PairTable,
 ) -> f32 {
-    let single = |x: usize, y: usize| BeadSpan { sources: x..x + 1, targets: y..y + 1 };
-    let nearest = if step.source > 0 {
-        let x = span.sources.start;
-        (step.j.saturating_sub(2)..(step.j + 2).min(tgt.sentences.len()))
-            .map(|y| model.coverage(&single(x, y), src, tgt, table).sources()[0])
-            .fold(0.0, f32::max)
-    } else {
-        let y = span.targets.start;
-        (step.i.saturating_sub(2)..(step.i + 2).min(src.sentences.len()))
-            .map(|x| model.coverage(&single(x, y), src, tgt, table).targets()[0])
-            .fold(0.0, f32::max)
-    };
-    1.0 - nearest.min(1.0)
+    1.0 - model.nearest_match(span, src, tgt, table).min(1.0)
 }

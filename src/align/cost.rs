@@ -40,7 +40,10 @@ fn shape_cost(a: u8, b: u8) -> f32 {
         (2, 2) => 1.3,
         (1, 3) | (3, 1) => 1.3,
         (2, 3) | (3, 2) => 3.0,
-        _ => 3.0,
+        (1, 4) | (4, 1) => 3.0,
+        // A long stretch of an abridged translation: two or three sentences for four.
+        (2, 4) | (4, 2) => 3.5,
+        _ => 4.0,
     }
 }
 
@@ -58,6 +61,12 @@ pub(crate) struct CostModel {
     pub reference: (f32, f32),
     /// The spread of the length difference between unrelated sentences, in the units of `length_delta`.
     pub unrelated_spread: f32,
+    /// The price of a bead that starts a turn of dialogue on one side only: how much rarer that is
+    /// between sentences known to match than between any two (0 when the two texts mark turns unalike).
+    pub turn_mismatch: f32,
+    /// Whether both texts close their turns with a quote, so that a sentence after a closing quote starts
+    /// something new (narration); not so when one side marks only where turns open (French dashes).
+    pub turns_close: bool,
 }
 
 /// The sentences of a bead ending at row `i`, column `j`, of shape (a, b).
@@ -185,7 +194,41 @@ impl CostModel {
         if ends_paragraph(span.sources.end - 1, src) != ends_paragraph(span.targets.end - 1, tgt) {
             cost += PARAGRAPH_MISMATCH;
         }
+        // Where one text starts a turn of dialogue the other should too (the bead's end is the next
+        // bead's start, and is priced there).
+        if self.starts_turn(span.sources.start, src) != self.starts_turn(span.targets.start, tgt) {
+            cost += self.turn_mismatch;
+        }
+
         cost
+    }
+
+    /// Whether a turn of dialogue begins at sentence `k` of `side`.
+    pub(crate) fn starts_turn(&self, k: usize, side: &SideFeatures) -> bool {
+        starts_turn(k, side, self.turns_close)
+    }
+
+    /// For a bead of one sentence left unaligned: how well the nearest sentences of the other side (two
+    /// before the gap and two after) cover it, at best.
+    pub(crate) fn nearest_match(
+        &self,
+        span: &BeadSpan,
+        src: &SideFeatures,
+        tgt: &SideFeatures,
+        table: &PairTable,
+    ) -> f32 {
+        let single = |x: usize, y: usize| BeadSpan { sources: x..x + 1, targets: y..y + 1 };
+        if !span.sources.is_empty() {
+            let (x, j) = (span.sources.start, span.targets.start);
+            (j.saturating_sub(2)..(j + 2).min(tgt.sentences.len()))
+                .map(|y| self.coverage(&single(x, y), src, tgt, table).sources()[0])
+                .fold(0.0, f32::max)
+        } else {
+            let (y, i) = (span.targets.start, span.sources.start);
+            (i.saturating_sub(2)..(i + 2).min(src.sentences.len()))
+                .map(|x| self.coverage(&single(x, y), src, tgt, table).targets()[0])
+                .fold(0.0, f32::max)
+        }
     }
 }
 
@@ -198,6 +241,12 @@ fn rescale(value: f32, chance: f32, typical: f32) -> f32 {
 fn spans_paragraphs(range: std::ops::Range<usize>, side: &SideFeatures) -> bool {
     let first = side.sentences[range.start].paragraph;
     range.clone().any(|k| side.sentences[k].paragraph != first)
+}
+
+/// Whether a turn of dialogue begins at sentence `k` (the text's start and end count as such), or, when
+/// `closes` is set, a turn ends just before it.
+pub(crate) fn starts_turn(k: usize, side: &SideFeatures, closes: bool) -> bool {
+    k == 0 || k >= side.sentences.len() || side.sentences[k].opens_turn || (closes && side.sentences[k - 1].closes_turn)
 }
 
 fn ends_paragraph(k: usize, side: &SideFeatures) -> bool {

@@ -1,9 +1,29 @@
 //! The dynamic programme: the cheapest monotone sequence of beads from (0, 0) to (n, m), searched only
 //! inside a band of cells so that time and memory grow with the text, not with its square.
 
-/// Bead shapes (source sentences, target sentences) the search may use.
-pub(crate) const SHAPES: [(u8, u8); 12] =
-    [(1, 1), (1, 0), (0, 1), (1, 2), (2, 1), (2, 2), (1, 3), (3, 1), (2, 3), (3, 2), (1, 4), (4, 1)];
+/// Bead shapes (source sentences, target sentences) the search may use: the first [`COMMON_SHAPES`]
+/// everywhere, the larger ones (2-4 up to 4-3) only in a narrow corridor, where they cost little time.
+pub(crate) const SHAPES: [(u8, u8); 16] = [
+    (1, 1),
+    (1, 0),
+    (0, 1),
+    (1, 2),
+    (2, 1),
+    (2, 2),
+    (1, 3),
+    (3, 1),
+    (2, 3),
+    (3, 2),
+    (1, 4),
+    (4, 1),
+    (2, 4),
+    (4, 2),
+    (3, 4),
+    (4, 3),
+];
+
+/// How many of [`SHAPES`] a search over a wide band uses.
+pub(crate) const COMMON_SHAPES: usize = 12;
 
 /// For each row `i` (source sentences consumed, 0..=n), the columns `lo[i]..=hi[i]` (target sentences
 /// consumed) the search may visit. Both bounds never decrease from one row to the next.
@@ -134,15 +154,16 @@ pub(crate) struct Step {
     pub cost: f32,
 }
 
-/// The cheapest path through `band`; `cost(i, j, a, b)` prices the bead of shape (a, b) ending at (i, j),
+/// The cheapest path through `band` with beads of `shapes` (some of [`SHAPES`]); `cost(i, j, a, b)` prices the bead of shape (a, b) ending at (i, j),
 /// and `floor(a, b)` is a price no bead of that shape goes under, which lets the search skip shapes that
 /// cannot beat the best found so far (the result is the same as without it).
 pub(crate) fn best_path(
     band: &Band,
+    shapes: &[(u8, u8)],
     floor: impl Fn(u8, u8) -> f32,
     mut cost: impl FnMut(usize, usize, u8, u8) -> f32,
 ) -> Vec<Step> {
-    let floors: Vec<f32> = SHAPES.iter().map(|&(a, b)| floor(a, b)).collect();
+    let floors: Vec<f32> = shapes.iter().map(|&(a, b)| floor(a, b)).collect();
     let n = band.lo.len() - 1;
     let mut offsets = Vec::with_capacity(n + 2);
     let mut total = 0usize;
@@ -164,7 +185,7 @@ pub(crate) fn best_path(
             }
             let mut cheapest = f32::INFINITY;
             let mut shape = u8::MAX;
-            for (k, &(a, b)) in SHAPES.iter().enumerate() {
+            for (k, &(a, b)) in shapes.iter().enumerate() {
                 let (a, b) = (a as usize, b as usize);
                 if a > i || b > j {
                     continue;
@@ -190,7 +211,7 @@ pub(crate) fn best_path(
         let here = at(i, j).expect("the path stays in the band");
         let k = choice[here];
         assert!(k != u8::MAX, "the band connects (0, 0) to (n, m)");
-        let (a, b) = SHAPES[k as usize];
+        let (a, b) = shapes[k as usize];
         let from = at(i - a as usize, j - b as usize).expect("predecessor in band");
         steps.push(Step { source: a, target: b, i, j, cost: best[here] - best[from] });
         i -= a as usize;
@@ -212,6 +233,7 @@ mod tests {
         band.finish();
         let steps = best_path(
             &band,
+            &SHAPES,
             |_, _| 0.0,
             |i, j, a, b| match (a, b) {
                 (1, 1) if (i == 1 && j == 1) || (i == 2 && j == 2) || (i == 4 && j == 3) => 0.0,
@@ -225,6 +247,26 @@ mod tests {
     }
 
     #[test]
+    fn two_sentences_may_take_four() {
+        // An abridged stretch: two source sentences for four target ones, cheaper as one bead than any cut.
+        let mut band = Band::empty(3, 5);
+        band.add_box((0, 0), (3, 5), 0);
+        band.finish();
+        let steps = best_path(
+            &band,
+            &SHAPES,
+            |_, _| 0.0,
+            |i, j, a, b| match (i, j, a, b) {
+                (1, 1, 1, 1) => 0.0,
+                (3, 5, 2, 4) => 1.0,
+                _ => 5.0,
+            },
+        );
+        let shapes: Vec<(u8, u8)> = steps.iter().map(|s| (s.source, s.target)).collect();
+        assert_eq!(shapes, [(1, 1), (2, 4)]);
+    }
+
+    #[test]
     fn band_is_connected_and_monotone() {
         let mut band = Band::empty(10, 4);
         band.add_box((2, 1), (5, 2), 0);
@@ -235,7 +277,12 @@ mod tests {
             assert!(band.lo[i] <= band.hi[i - 1] + 1);
         }
         // Every row reaches the path.
-        let steps = best_path(&band, |_, _| 0.0, |_, _, a, b| if a == 1 && b == 1 { 0.0 } else { 1.0 });
+        let steps = best_path(
+            &band,
+            &SHAPES[..COMMON_SHAPES],
+            |_, _| 0.0,
+            |_, _, a, b| if a == 1 && b == 1 { 0.0 } else { 1.0 },
+        );
         assert_eq!(steps.last().map(|s| (s.i, s.j)), Some((10, 4)));
     }
 

@@ -6,6 +6,11 @@
 //! for names (Loukachenko / Lukashenko), a number with its separators removed (9,5 / 9.5; 1 084 / 1,084),
 //! a punctuation class (? ! quotes), and target words themselves, which source words reach through a
 //! dictionary or a lexicon learned from the text.
+//!
+//! Each sentence also records whether it opens or closes a turn of dialogue, whatever the convention of
+//! its language: a leading dash (`--`, `—`) or an opening quote (`"`, `«`, `„`, `‘`, `'`), a closing
+//! quote at its end. A French turn that starts with a dash and an English one in quotes then meet (see
+//! the bead cost).
 
 use crate::fold::{fold, transliteration_key};
 use crate::language::LanguageFamily;
@@ -49,6 +54,10 @@ pub(crate) struct SentenceFeatures {
     pub keys: Vec<(u32, u16)>,
     /// The sum of the token weights.
     pub total: f32,
+    /// Whether the sentence opens a turn of dialogue (leading dash or opening quote).
+    pub opens_turn: bool,
+    /// Whether the sentence closes a turn of dialogue (a quote at its end).
+    pub closes_turn: bool,
 }
 
 /// One side of a text: its sentences, and its vocabulary of folded words.
@@ -114,7 +123,7 @@ fn pieces(sentence: &str) -> Vec<Piece<'_>> {
             let class = match c {
                 '?' | '¿' => Some("?"),
                 '!' | '¡' => Some("!"),
-                '"' | '“' | '”' | '«' | '»' | '„' => Some("\""),
+                '"' | '“' | '”' | '«' | '»' | '„' | '‘' => Some("\""),
                 '—' | '–' if k == 0 => Some("\""),
                 ':' => Some(":"),
                 ';' => Some(";"),
@@ -128,6 +137,31 @@ fn pieces(sentence: &str) -> Vec<Piece<'_>> {
         }
     }
     out
+}
+
+/// Whether the single quote or apostrophe at `k` is a quotation mark: at the start of the sentence, at
+/// its end after something other than a letter (`wonder?'`), or with no letter or digit on either side;
+/// not an apostrophe inside or after a word (`don't`, `couldn 't`, `girls'`).
+fn is_quote_mark(chars: &[(usize, char)], k: usize) -> bool {
+    let word = |c: Option<&(usize, char)>| c.is_some_and(|&(_, c)| c.is_alphanumeric());
+    let before = k.checked_sub(1).and_then(|b| chars.get(b));
+    let after = chars.get(k + 1);
+    k == 0 || (chars[k + 1..].iter().all(|(_, c)| c.is_whitespace()) && !word(before)) || !(word(before) || word(after))
+}
+
+/// Whether `sentence` opens a turn of dialogue, and whether it closes one (see the module documentation).
+pub(crate) fn turn_marks(sentence: &str) -> (bool, bool) {
+    let text = sentence.trim();
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let quote = |k: usize| match chars[k].1 {
+        '"' | '“' | '”' | '«' | '»' | '„' | '‘' => true,
+        '\'' | '’' => is_quote_mark(&chars, k),
+        _ => false,
+    };
+    let Some(&(_, first)) = chars.first() else { return (false, false) };
+    let opens = matches!(first, '—' | '–') || text.starts_with("--") || quote(0);
+    let closes = chars.len() > 1 && quote(chars.len() - 1);
+    (opens, closes)
 }
 
 /// The month a (folded) month name stands for, in French, English or German: dates are evidence too
@@ -237,12 +271,15 @@ impl SideFeatures {
             for w in seen {
                 document_frequency[w as usize] += 1;
             }
+            let (opens_turn, closes_turn) = turn_marks(text);
             out.push(SentenceFeatures {
                 chars: text.chars().count() as f32,
                 paragraph,
                 tokens,
                 keys: Vec::new(),
                 total: 0.0,
+                opens_turn,
+                closes_turn,
             });
         }
         let n = out.len().max(1) as f32;
@@ -312,6 +349,46 @@ mod tests {
         assert_eq!(names("« Russie-Biélorussie » d'abord"), ["%\"", "Russie", "Biélorussie", "%\"", "d", "abord"]);
         assert_eq!(names("en 2001 et 2020"), ["en", "#2001", "et", "#2020"]);
         assert_eq!(names("— Oui."), ["%\"", "Oui"]);
+    }
+
+    #[track_caller]
+    fn case(text: &str, expected: &[&str]) {
+        assert_eq!(names(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn double_hyphens_and_single_quotes_are_turn_marks_not_tokens() {
+        // As tokens they made short texts worse (a mark in most sentences weighs as much as a common
+        // word); the turn marks of the sentence carry them instead.
+        case("-- Oui, papa.", &["Oui", "papa"]);
+        case("Il dit -- enfin -- oui.", &["Il", "dit", "enfin", "oui"]);
+        case("' Dinah 'll miss me ! '", &["Dinah", "ll", "miss", "me", "%!"]);
+        case("‘Yes,’ she said.", &["%\"", "Yes", "she", "said"]);
+        case("C’est l’été.", &["C", "est", "l", "été"]);
+    }
+
+    #[track_caller]
+    fn turn(text: &str, expected: (bool, bool)) {
+        assert_eq!(turn_marks(text), expected, "{text:?}");
+    }
+
+    #[test]
+    fn turns_open_with_a_dash_or_quote_and_close_with_a_quote() {
+        turn("-- Ma chère, comment voulez-vous ?", (true, false));
+        turn("— Oui.", (true, false));
+        turn("« Venez ! »", (true, true));
+        turn("\" My dear , how am I to get so far ?", (true, false));
+        turn("I could not walk half so far . \"", (false, true));
+        turn("' Do cats eat bats ? '", (true, true));
+        turn("„Kommen Sie“, sagte er.", (true, false));
+        turn("He said : \" Come !", (false, false));
+        turn("It was the girls'", (false, false));
+        turn("'Tis true, isn't it?'", (true, true));
+        turn("‘Yes,’ she said.", (true, false));
+        turn("I couldn 't say .", (false, false));
+        turn("Il dit -- enfin -- oui.", (false, false));
+        turn("", (false, false));
+        turn("\"", (true, false));
     }
 
     #[test]

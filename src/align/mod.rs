@@ -1,13 +1,15 @@
 //! Sentence alignment: which sentences of a source text translate which sentences of a target text.
 //!
-//! The [`Aligner`] searches the cheapest monotone sequence of beads (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, and
-//! 1-0 / 0-1 for sentences left unaligned). A bead's cost weighs how much its two sides share (numbers,
-//! punctuation, names and cognates through accent- and transliteration-insensitive keys, dictionary
-//! entries, and a word lexicon learned from the text in a first pass), how well their lengths agree
-//! (Gale-Church), and its shape. The search runs inside a band: boxes between anchors (pairs sharing
-//! evidence rare in its stretch of text), widened where the best path presses against an edge, then a
-//! narrow corridor around the first pass; so it stays near-linear on a whole book, holds on text whose
-//! names and passages repeat, and follows partial translations instead of forcing pairs.
+//! The [`Aligner`] searches the cheapest monotone sequence of beads (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, up to
+//! 3-4 and 4-3 at a growing price in the later passes, and 1-0 / 0-1 for sentences left unaligned). A
+//! bead's cost weighs how much its two sides share (numbers, punctuation, names and cognates through
+//! accent- and transliteration-insensitive keys, dictionary entries, and a word lexicon learned from the
+//! text in a first pass), how well their lengths agree (Gale-Church), whether both sides start a turn of
+//! dialogue (a French dash against an English quote), and its shape. The search runs inside a band: boxes
+//! between anchors (pairs sharing evidence rare in its stretch of text), widened where the best path
+//! presses against an edge, then a narrow corridor around the first pass; so it stays near-linear on a
+//! whole book, holds on text whose names and passages repeat, and follows partial translations instead of
+//! forcing pairs. Each bead gets a confidence from its own evidence and from the links around it.
 //!
 //! ```
 //! use trame::align::{AlignSide, Aligner};
@@ -165,8 +167,10 @@ pub struct Aligner {
 const LEARNING_ROUNDS: usize = 2;
 /// Links at least this confident are learned from.
 const MIN_TRAINING_CONFIDENCE: f32 = 0.7;
-/// A second pass needs at least this many confident 1-1 beads to learn from.
-const MIN_TRAINING_BEADS: usize = 20;
+/// A second pass needs at least this many confident links to learn from: a lexicon learned from fewer
+/// pairs rare words by chance and leads the second pass astray (a 160-sentence chapter of the gold sets
+/// aligned worse with one than without).
+const MIN_TRAINING_BEADS: usize = 150;
 /// Most beads used for learning (the most confident).
 const MAX_TRAINING_BEADS: usize = 3000;
 /// Half-width of the corridor around the first pass that the second pass searches.
@@ -214,10 +218,14 @@ impl Aligner {
         let mut matcher = Matcher::new();
         let anchors = anchors::find(&src, &tgt, &mut matcher);
         let band = anchors::band(&anchors, n, m);
-        let (steps, model, table) = search(&band, &src, &tgt, &anchors, &mut matcher, WIDENINGS);
-        let mut result = (steps, model, table);
+        let common = &dp::SHAPES[..dp::COMMON_SHAPES];
+        let mut result =
+            search(&band, Pass { shapes: common, widenings: WIDENINGS }, &src, &tgt, &anchors, &anchors, &mut matcher);
 
+        // Each later pass searches a corridor around the previous one, with every shape; when no lexicon
+        // is learned, one such pass still follows, for the larger shapes.
         let rounds = if self.options.learn_lexicon { LEARNING_ROUNDS } else { 0 };
+        let mut corridor_passes = 0;
         for _ in 0..rounds {
             progress(Stage::Learning);
             let units = training_units(&result.0, &result.1, &src, &tgt, &result.2);
@@ -229,15 +237,36 @@ impl Aligner {
                 learned.iter().map(|&(s, t)| (src.words[s as usize].clone(), tgt.words[t as usize].clone())).collect();
             key_translations(&mut src, &mut tgt, &mut space, &dictionary, &learned);
             progress(Stage::SecondPass);
-            let path: Vec<(usize, usize)> =
-                std::iter::once((0, 0)).chain(result.0.iter().map(|s| (s.i, s.j))).collect();
-            let band = Band::around(&path, n, m, CORRIDOR);
-            result = search(&band, &src, &tgt, &anchors, &mut matcher, 0);
+            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
+            corridor_passes += 1;
+        }
+        if corridor_passes == 0 {
+            progress(Stage::SecondPass);
+            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
         }
         progress(Stage::Done);
         let (steps, model, table) = result;
         Alignment { beads: confidence::beads(&steps, &model, &src, &tgt, &table) }
     }
+}
+
+/// What a search returns: the steps of the best path, the cost model and the pair table it priced with.
+type Searched = (Vec<dp::Step>, CostModel, PairTable);
+
+/// A search in a corridor around the path of `previous`, with every bead shape, learning how the texts
+/// mark dialogue from its confident links.
+fn corridor_pass(
+    previous: &Searched,
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    anchors: &[(usize, usize)],
+    matcher: &mut Matcher,
+) -> Searched {
+    let (n, m) = (src.sentences.len(), tgt.sentences.len());
+    let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(previous.0.iter().map(|s| (s.i, s.j))).collect();
+    let band = Band::around(&path, n, m, CORRIDOR);
+    let links = confident_links(&previous.0, &previous.1, src, tgt, &previous.2);
+    search(&band, Pass { shapes: &dp::SHAPES, widenings: 0 }, src, tgt, anchors, &links, matcher)
 }
 
 /// The alignment of texts where one side has no sentence: everything unaligned.
@@ -275,26 +304,40 @@ fn key_translations(
     tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
 }
 
-/// Runs the search in `band`: estimates the document constants, prices beads, finds the best path. Where
-/// the path runs along an edge of the band (a diagonal that drifted off the text, an anchor that was
-/// wrong), the band is widened there and the search run again, up to `widenings` times. (The corridors of
-/// the later passes are not widened: they follow a path that has already found its way, and widening
-/// them costs much on text that is not a translation at all.)
+/// The bead shapes a search tries, and how many times it may widen its band.
+#[derive(Clone, Copy)]
+struct Pass {
+    shapes: &'static [(u8, u8)],
+    widenings: usize,
+}
+
+/// Runs the search in `band` with beads of `shapes`: estimates the document constants, prices beads,
+/// finds the best path. `pairs` are sentence pairs known to match (the anchors), and `links` the pairs
+/// that tell how the two texts mark dialogue (the anchors again, or the confident links of a previous
+/// pass). Where the path runs along an edge of the band (a diagonal that drifted off the text, an anchor
+/// that was wrong), the band is widened there and the search run again, up to `widenings` times. (The
+/// corridors of the later passes are not widened: they follow a path that has already found its way, and
+/// widening them costs much on text that is not a translation at all.)
 fn search(
     band: &Band,
+    pass: Pass,
     src: &SideFeatures,
     tgt: &SideFeatures,
     pairs: &[(usize, usize)],
+    links: &[(usize, usize)],
     matcher: &mut Matcher,
-    widenings: usize,
 ) -> (Vec<dp::Step>, CostModel, PairTable) {
+    let Pass { shapes, widenings } = pass;
     let mut band = band.clone();
     let mut round = 0;
     loop {
         let table = PairTable::build(&band, src, tgt, matcher);
-        let model = estimate(src, tgt, pairs, &band, &table, matcher);
+        let mut model = estimate(src, tgt, pairs, &band, &table, matcher);
+        model.turns_close = turns_close(src) && turns_close(tgt);
+        model.turn_mismatch = turn_mismatch(src, tgt, links, model.turns_close);
         let steps = dp::best_path(
             &band,
+            shapes,
             |a, b| cost::floor(a, b, &model),
             |i, j, a, b| model.bead(&BeadSpan::new(i, j, a, b), src, tgt, &table),
         );
@@ -362,7 +405,15 @@ fn estimate(
         chance_target += if b.total > 0.0 { my / b.total } else { 0.0 };
     }
     let baseline = (chance_source / samples.max(1) as f32, chance_target / samples.max(1) as f32);
-    let spread_probe = CostModel { ratio, variance, baseline, reference: (1.0, 1.0), unrelated_spread: 1.0 };
+    let spread_probe = CostModel {
+        ratio,
+        variance,
+        baseline,
+        reference: (1.0, 1.0),
+        unrelated_spread: 1.0,
+        turn_mismatch: 0.0,
+        turns_close: false,
+    };
     let mut squares = 0.0f32;
     for k in 0..samples {
         let (x, y) = ((k * 7919 + 13) % n, (k * 104_729 + 7) % m);
@@ -391,7 +442,47 @@ fn estimate(
     };
     let reference =
         (median(best_source).max(baseline.0 + 0.05).min(1.0), median(best_target).max(baseline.1 + 0.05).min(1.0));
-    CostModel { ratio, variance, baseline, reference, unrelated_spread }
+    CostModel { ratio, variance, baseline, reference, unrelated_spread, turn_mismatch: 0.0, turns_close: false }
+}
+
+/// Whether a side closes its turns of dialogue with a quote at least half as often as it opens them
+/// (quotes do; a dash that opens a French turn has no closing mark).
+fn turns_close(side: &SideFeatures) -> bool {
+    let opens = side.sentences.iter().filter(|s| s.opens_turn).count();
+    let closes = side.sentences.iter().filter(|s| s.closes_turn).count();
+    2 * closes >= opens
+}
+
+/// Dialogue is modelled only when at least this share of the sentences of each side starts a turn: in
+/// a text with less, the quotes are titles and citations, and any estimate rests on a handful of them.
+const MIN_TURN_SHARE: f32 = 0.1;
+/// Pairs disagreeing at random added to those known to match when counting how often they disagree.
+const TURN_PRIOR_PAIRS: f32 = 10.0;
+/// The weight of that evidence against the rest of the bead cost (a log ratio taken at full weight made
+/// Alice worse: turns are not independent of the words and lengths already counted).
+const TURN_WEIGHT: f32 = 0.5;
+/// Most that a turn of dialogue started on one side only costs, before weighting.
+const MAX_TURN_MISMATCH: f32 = 1.5;
+
+/// The price of a bead starting a turn of dialogue on one side only: the log of how much more often two
+/// sentences taken at random disagree on starting a turn than the pairs known to match (`pairs`) do,
+/// weighted. Little when those pairs are few, nothing when the texts mark their dialogue differently (one
+/// quotes where the other does not) or not at all.
+fn turn_mismatch(src: &SideFeatures, tgt: &SideFeatures, pairs: &[(usize, usize)], closes: bool) -> f32 {
+    let share = |side: &SideFeatures| {
+        let n = side.sentences.len();
+        (0..n).filter(|&k| cost::starts_turn(k, side, closes)).count() as f32 / n as f32
+    };
+    let (p, q) = (share(src), share(tgt));
+    let at_random = p * (1.0 - q) + q * (1.0 - p);
+    if p.min(q) < MIN_TURN_SHARE || at_random <= 0.0 {
+        return 0.0;
+    }
+    let disagree =
+        pairs.iter().filter(|&&(x, y)| cost::starts_turn(x, src, closes) != cost::starts_turn(y, tgt, closes)).count();
+    // As many pairs again as TURN_PRIOR_PAIRS that disagree at random: a few pairs prove little.
+    let among_pairs = (disagree as f32 + TURN_PRIOR_PAIRS * at_random) / (pairs.len() as f32 + TURN_PRIOR_PAIRS);
+    TURN_WEIGHT * (at_random / among_pairs).ln().clamp(0.0, MAX_TURN_MISMATCH)
 }
 
 /// Confident links of the first pass, as parallel word lists for learning.
@@ -419,4 +510,109 @@ fn training_units(
             (words(src, s.i - s.source as usize..s.i), words(tgt, s.j - s.target as usize..s.j))
         })
         .collect()
+}
+
+/// The 1-1 links of a pass confident enough to learn from.
+fn confident_links(
+    steps: &[dp::Step],
+    model: &CostModel,
+    src: &SideFeatures,
+    tgt: &SideFeatures,
+    table: &PairTable,
+) -> Vec<(usize, usize)> {
+    steps
+        .iter()
+        .filter(|s| s.source == 1 && s.target == 1)
+        .filter(|s| confidence::own_confidence(s, model, src, tgt, table) >= MIN_TRAINING_CONFIDENCE)
+        .map(|s| (s.i - 1, s.j - 1))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::language::LanguageFamily;
+
+    fn shapes(fr: &str, en: &str) -> Vec<(Range<usize>, Range<usize>)> {
+        let source = AlignSide::presegmented(fr, Language::french());
+        let target = AlignSide::presegmented(en, Language::english());
+        Aligner::default().align(&source, &target).beads.into_iter().map(|b| (b.source, b.target)).collect()
+    }
+
+    #[test]
+    fn dash_turns_meet_quoted_turns_and_an_omitted_line_stays_out() {
+        let fr = "-- Bonjour , Monsieur Knightley , dit Emma .\n\
+                  -- Bonjour , Mademoiselle Woodhouse .\n\
+                  Il faisait froid ce soir-là à Hartfield , et M. Woodhouse dormait .\n\
+                  -- Avez -vous vu Harriet Smith ?\n\
+                  -- Non , pas depuis mardi .\n";
+        let en = "\" Good morning , Mr. Knightley , \" said Emma .\n\
+                  \" Good morning , Miss Woodhouse . \"\n\
+                  It was a cold evening at Hartfield , and Mr. Woodhouse slept .\n\
+                  The fire had been lit early , and the wind blew hard against the windows .\n\
+                  \" Have you seen Harriet Smith ? \"\n\
+                  \" No , not since Tuesday . \"\n";
+        assert_eq!(
+            shapes(fr, en),
+            [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..3, 3..4), (3..4, 4..5), (4..5, 5..6)]
+        );
+    }
+
+    fn sides(fr: &str, en: &str) -> (SideFeatures, SideFeatures) {
+        let mut space = KeySpace::default();
+        let fr = SideFeatures::new(fr.lines().map(|l| (l, 0)), LanguageFamily::French, &mut space);
+        let en = SideFeatures::new(en.lines().map(|l| (l, 0)), LanguageFamily::English, &mut space);
+        (fr, en)
+    }
+
+    /// A dialogue of `turns` exchanges with a line of narration after every second one: French turns open
+    /// with a dash, English turns are quoted (and so close).
+    fn dialogue(turns: usize) -> (String, String) {
+        let (mut fr, mut en) = (String::new(), String::new());
+        for k in 0..turns {
+            fr += &format!("-- Réplique {k} .\n");
+            en += &format!("\" Line {k} . \"\n");
+            if k % 2 == 1 {
+                fr += &format!("Récit {k} .\n");
+                en += &format!("Narration {k} .\n");
+            }
+        }
+        (fr, en)
+    }
+
+    #[test]
+    fn dash_turns_and_quoted_turns_that_agree_make_a_mismatch_cost() {
+        let (fr, en) = dialogue(20);
+        let (src, tgt) = sides(&fr, &en);
+        // French marks only where turns open: narration after an English closing quote is no new turn.
+        assert!(!turns_close(&src) && turns_close(&tgt));
+        let pairs: Vec<(usize, usize)> = (0..src.sentences.len()).map(|k| (k, k)).collect();
+        let price = turn_mismatch(&src, &tgt, &pairs, false);
+        assert!(price > 0.2 && price <= TURN_WEIGHT * MAX_TURN_MISMATCH, "{price}");
+        // Pairs that disagree as often as chance do not make one.
+        let shifted: Vec<(usize, usize)> = (0..src.sentences.len() - 1).map(|k| (k, k + 1)).collect();
+        assert!(turn_mismatch(&src, &tgt, &shifted, false) < price / 2.0);
+        // Few pairs prove less than many.
+        assert!(turn_mismatch(&src, &tgt, &pairs[..5], false) < price);
+    }
+
+    #[test]
+    fn texts_with_little_dialogue_are_not_priced_for_it() {
+        let fr = "Le rapport paraît en 2020 .\n« La Montagne » , octobre 1956 .\nLa cordée part à l'aube .\n";
+        let en = "The report appears in 2020 .\n\" The Mountain \" , October 1956 .\nThe party leaves at dawn .\n";
+        let (fr, en) = (fr.repeat(5), en.repeat(5));
+        let (src, tgt) = sides(&fr, &en);
+        let pairs: Vec<(usize, usize)> = (0..src.sentences.len()).map(|k| (k, k)).collect();
+        // One sentence in three starts with a quote: that is dialogue enough to price ...
+        assert!(turn_mismatch(&src, &tgt, &pairs, false) > 0.0);
+        // ... but one in thirty is a citation now and then; and when every sentence starts one, nothing
+        // tells a match from chance.
+        let fr = format!("{}« La Montagne » , octobre 1956 .\n", "La cordée part à l'aube .\n".repeat(28));
+        let en = format!("{}\" The Mountain \" , October 1956 .\n", "The party leaves at dawn .\n".repeat(28));
+        let (src, tgt) = sides(&fr, &en);
+        let pairs: Vec<(usize, usize)> = (0..src.sentences.len()).map(|k| (k, k)).collect();
+        assert_eq!(turn_mismatch(&src, &tgt, &pairs, false), 0.0);
+        let (src, tgt) = sides(&"-- Oui .\n".repeat(5), &"\" Yes . \"\n".repeat(5));
+        assert_eq!(turn_mismatch(&src, &tgt, &pairs[..5], true), 0.0);
+    }
 }

@@ -60,7 +60,7 @@ pub(crate) struct Args {
     /// Write runs of consecutive unaligned sentences as one bead (as TransRead's gold files do).
     #[arg(long)]
     group_unaligned: bool,
-    /// Do not learn a word lexicon from the text (one pass only).
+    /// Do not learn a word lexicon from the text (no pass with one).
     #[arg(long)]
     no_learning: bool,
     /// Encoding of the inputs when they are not UTF-8 and do not say.

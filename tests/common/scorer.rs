@@ -106,3 +106,61 @@ pub fn score_many(documents: &[(Vec<Bead>, Vec<Bead>)]) -> Scores {
         f1_lax: f1(pl, rl),
     }
 }
+
+/// The stretches where `test` departs from `gold`, as text for a person to read: between two corners
+/// where both alignments have a bead boundary, the gold beads then the test beads, each with the start of
+/// its sentences (`source(k)` and `target(k)` give sentence k).
+pub fn differences(
+    gold: &[Bead],
+    test: &[Bead],
+    source: &dyn Fn(usize) -> String,
+    target: &dyn Fn(usize) -> String,
+) -> String {
+    // The corner (sentences consumed on each side) after each bead.
+    let corners = |beads: &[Bead]| -> Vec<(usize, usize)> {
+        let (mut i, mut j) = (0, 0);
+        beads
+            .iter()
+            .map(|(s, t)| {
+                i = s.iter().map(|x| x + 1).max().unwrap_or(i).max(i);
+                j = t.iter().map(|y| y + 1).max().unwrap_or(j).max(j);
+                (i, j)
+            })
+            .collect()
+    };
+    let (gc, tc) = (corners(gold), corners(test));
+    let shared: HashSet<(usize, usize)> = gc.iter().copied().filter(|c| tc.contains(c)).collect();
+    let stretches = |beads: &[Bead], corners: &[(usize, usize)]| -> Vec<Vec<Bead>> {
+        let mut out = vec![Vec::new()];
+        for (bead, corner) in beads.iter().zip(corners) {
+            out.last_mut().unwrap().push(bead.clone());
+            if shared.contains(corner) {
+                out.push(Vec::new());
+            }
+        }
+        out
+    };
+    let (gs, ts) = (stretches(gold, &gc), stretches(test, &tc));
+    let clip = |s: String| s.chars().take(70).collect::<String>();
+    let show = |bead: &Bead| {
+        let mut text = format!("    {:?}:{:?}\n", bead.0, bead.1);
+        for &x in &bead.0 {
+            text += &format!("      s{x}: {}\n", clip(source(x)));
+        }
+        for &y in &bead.1 {
+            text += &format!("      t{y}: {}\n", clip(target(y)));
+        }
+        text
+    };
+    let mut out = String::new();
+    for (g, t) in gs.iter().zip(&ts) {
+        if g != t {
+            out += "  gold:\n";
+            g.iter().for_each(|b| out += &show(b));
+            out += "  test:\n";
+            t.iter().for_each(|b| out += &show(b));
+            out += "  ----\n";
+        }
+    }
+    out
+}
