@@ -255,20 +255,20 @@ fn word_key(word: &str) -> String {
 /// assert_eq!(loose_key("Schreibmann"), loose_key("Schraibman"));
 /// assert_ne!(loose_key("Simon"), loose_key("Sinon"));
 /// assert_ne!(loose_key("Laneuville"), loose_key("Lunéville"));
+/// assert_eq!(loose_key("La Le Les"), loose_key("la le les"));
 /// ```
 pub fn loose_key(form: &str) -> String {
     let key = name_key(form);
     // Articles inside a name come and go (État de l'Union, État d'Union).
     let all: Vec<&str> = key.split(' ').collect();
-    let words: Vec<&str> = if all.len() > 2 {
-        all.iter()
-            .filter(|w| !matches!(**w, "l" | "la" | "le" | "les"))
-            .map(|w| if *w == "d" { "de" } else { w })
-            .collect()
-    } else {
-        all
-    };
-    let last = words.len() - 1;
+    let kept: Vec<&str> = all
+        .iter()
+        .filter(|w| !matches!(**w, "l" | "la" | "le" | "les"))
+        .map(|w| if *w == "d" { "de" } else { w })
+        .collect();
+    // A name of articles only ("La Le Les") keeps them all.
+    let words = if all.len() > 2 && !kept.is_empty() { kept } else { all };
+    let last = words.len().saturating_sub(1);
     // In a full name the given names count by their first letters (Alexander, Aleksandr, Oleksandr), and
     // the guard against different given names keeps Aleksei and Aleksandr apart.
     words
@@ -534,6 +534,15 @@ pub fn suggested_pair(a: &str, b: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_of_articles_only_has_a_loose_key() {
+        // Found by the cluster fuzzer: every word filtered out left no last word.
+        for form in ["La Le Les", "l' la le", "le la les de", "L)L \u{f7} )L"] {
+            let _ = loose_key(form);
+        }
+        assert_eq!(loose_key("La Le Les"), loose_key("la le les"));
+    }
 
     #[test]
     fn articles_go_whatever_the_hyphen() {
