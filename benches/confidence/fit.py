@@ -4,12 +4,17 @@ confidence trame gave them. Usage: fit.py FEATURE,... (see feats)."""
 import json, math, os, sys
 R=json.load(open(os.environ.get('OUT','/tmp/trame-confidence')+'/rows.json'))
 R=[r for r in R if r[4] is not None]
+import statistics
+MED={}
+for name in set(r[0] for r in R):
+    MED[name]=statistics.median([r[4][1] for r in R if r[0]==name])
+for r in R: r[4]=r[4][:7]+[MED[r[0]]]
 # features: least raw length wide support prev next nneigh
 def feats(f, which):
-    least,raw,length,wide,support,linked,nn=f
+    least,raw,length,wide,support,linked,nn,med=f
     alone=1.0 if nn==0 else 0.0
     allf={'least':least,'raw':raw,'length':length,'wide':wide,'support':support,'linked':linked,'nn':nn,
-          'alone':alone,'least_alone':least*alone}
+          'alone':alone,'least_alone':least*alone,'med':med,'rel':raw/max(med,0.05),'srel':support/max(med,0.05)}
     return [1.0]+[allf[w] for w in which]
 def fit(X,y,w=None,l2=0.01,iters=300):
     n=len(X[0]); b=[0.0]*n

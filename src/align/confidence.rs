@@ -103,7 +103,6 @@ fn link_confidence(own: &Evidence, all: &[Option<Evidence>], k: usize) -> f32 {
     let support = if neighbours.is_empty() { 0.0 } else { neighbours.iter().sum::<f32>() / neighbours.len() as f32 };
     let around = k.min(CONTEXT) + (all.len() - 1 - k).min(CONTEXT);
     let linked = if around == 0 { 0.0 } else { neighbours.len() as f32 / around as f32 };
-    let alone = if neighbours.is_empty() { 1.0 } else { 0.0 };
     // Built with `--features confidence-features`, the library writes each link's features on standard
     // error, for refitting the coefficients below (benches/confidence/).
     #[cfg(feature = "confidence-features")]
@@ -115,11 +114,9 @@ fn link_confidence(own: &Evidence, all: &[Option<Evidence>], k: usize) -> f32 {
         u8::from(own.wide),
         neighbours.len()
     );
-    let z = -5.064 + 2.819 * own.raw - 0.685 * own.length - 1.129 * f32::from(u8::from(own.wide))
-        + 9.399 * support
-        + 3.721 * linked
-        - 0.647 * alone
-        + 3.172 * own.least * alone;
+    let z = -4.471 + 1.537 * own.least - 0.622 * own.length - 1.119 * f32::from(u8::from(own.wide))
+        + 8.788 * support
+        + 3.638 * linked;
     1.0 / (1.0 + (-z).exp())
 }
 

@@ -128,6 +128,15 @@ impl Band {
             .collect()
     }
 
+    /// Keeps only the cells also in `outer` (a path in both bands stays in the result).
+    pub(crate) fn within(&mut self, outer: &Band) {
+        for i in 0..self.lo.len().min(outer.lo.len()) {
+            self.lo[i] = self.lo[i].max(outer.lo[i]);
+            self.hi[i] = self.hi[i].min(outer.hi[i]);
+        }
+        self.finish();
+    }
+
     /// Widens the band to hold every cell within `width` rows and columns of each of `cells`.
     pub(crate) fn widen_around(&mut self, cells: &[(usize, usize)], width: usize) {
         let n = self.lo.len() - 1;

@@ -219,8 +219,15 @@ impl Aligner {
         let anchors = anchors::find(&src, &tgt, &mut matcher);
         let band = anchors::band(&anchors, n, m);
         let common = &dp::SHAPES[..dp::COMMON_SHAPES];
-        let mut result =
-            search(&band, Pass { shapes: common, widenings: WIDENINGS }, &src, &tgt, &anchors, &anchors, &mut matcher);
+        let mut result = search(
+            &band,
+            Pass { shapes: common, widenings: WIDENINGS, constants: None },
+            &src,
+            &tgt,
+            &anchors,
+            &anchors,
+            &mut matcher,
+        );
 
         // Each later pass searches a corridor around the previous one, with every shape; when no lexicon
         // is learned, one such pass still follows, for the larger shapes.
@@ -237,26 +244,29 @@ impl Aligner {
                 learned.iter().map(|&(s, t)| (src.words[s as usize].clone(), tgt.words[t as usize].clone())).collect();
             key_translations(&mut src, &mut tgt, &mut space, &dictionary, &learned);
             progress(Stage::SecondPass);
-            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
+            result = corridor_pass(&result, true, &src, &tgt, &anchors, &mut matcher);
             corridor_passes += 1;
         }
         if corridor_passes == 0 {
             progress(Stage::SecondPass);
-            result = corridor_pass(&result, &src, &tgt, &anchors, &mut matcher);
+            result = corridor_pass(&result, false, &src, &tgt, &anchors, &mut matcher);
         }
         progress(Stage::Done);
-        let (steps, model, table) = result;
+        let (steps, model, table, _) = result;
         Alignment { beads: confidence::beads(&steps, &model, &src, &tgt, &table) }
     }
 }
 
-/// What a search returns: the steps of the best path, the cost model and the pair table it priced with.
-type Searched = (Vec<dp::Step>, CostModel, PairTable);
+/// What a search returns: the steps of the best path, the cost model and the pair table it priced with,
+/// and the band it searched.
+type Searched = (Vec<dp::Step>, CostModel, PairTable, Band);
 
 /// A search in a corridor around the path of `previous`, with every bead shape, learning how the texts
-/// mark dialogue from its confident links.
+/// mark dialogue from its confident links; the document constants are estimated again only when a
+/// lexicon was `relearned` (the words now match differently).
 fn corridor_pass(
     previous: &Searched,
+    relearned: bool,
     src: &SideFeatures,
     tgt: &SideFeatures,
     anchors: &[(usize, usize)],
@@ -264,9 +274,13 @@ fn corridor_pass(
 ) -> Searched {
     let (n, m) = (src.sentences.len(), tgt.sentences.len());
     let path: Vec<(usize, usize)> = std::iter::once((0, 0)).chain(previous.0.iter().map(|s| (s.i, s.j))).collect();
-    let band = Band::around(&path, n, m, CORRIDOR);
+    // The corridor stays inside the band of the first pass: a path may not leave the boxes its anchors
+    // draw (a cost model that prefers a wrong path there is held back by the anchors' rare evidence).
+    let mut band = Band::around(&path, n, m, CORRIDOR);
+    band.within(&previous.3);
     let links = confident_links(&previous.0, &previous.1, src, tgt, &previous.2);
-    search(&band, Pass { shapes: &dp::SHAPES, widenings: 0 }, src, tgt, anchors, &links, matcher)
+    let constants = if relearned { None } else { Some(previous.1) };
+    search(&band, Pass { shapes: &dp::SHAPES, widenings: 0, constants }, src, tgt, anchors, &links, matcher)
 }
 
 /// The alignment of texts where one side has no sentence: everything unaligned.
@@ -309,6 +323,9 @@ fn key_translations(
 struct Pass {
     shapes: &'static [(u8, u8)],
     widenings: usize,
+    /// Document constants to keep rather than estimate again in this band: a corridor pass over the same
+    /// features (no lexicon learned) must not see the texts differently from the wider pass before it.
+    constants: Option<CostModel>,
 }
 
 /// Runs the search in `band` with beads of `shapes`: estimates the document constants, prices beads,
@@ -326,13 +343,13 @@ fn search(
     pairs: &[(usize, usize)],
     links: &[(usize, usize)],
     matcher: &mut Matcher,
-) -> (Vec<dp::Step>, CostModel, PairTable) {
-    let Pass { shapes, widenings } = pass;
+) -> Searched {
+    let Pass { shapes, widenings, constants } = pass;
     let mut band = band.clone();
     let mut round = 0;
     loop {
         let table = PairTable::build(&band, src, tgt, matcher);
-        let mut model = estimate(src, tgt, pairs, &band, &table, matcher);
+        let mut model = constants.unwrap_or_else(|| estimate(src, tgt, pairs, &band, &table, matcher));
         model.turns_close = turns_close(src) && turns_close(tgt);
         model.turn_mismatch = turn_mismatch(src, tgt, links, model.turns_close);
         let steps = dp::best_path(
@@ -344,7 +361,7 @@ fn search(
         let path: Vec<(usize, usize)> = steps.iter().map(|s| (s.i, s.j)).collect();
         let touched = band.touched(&path);
         if touched.is_empty() || round == widenings {
-            return (steps, model, table);
+            return (steps, model, table, band);
         }
         band.widen_around(&touched, WIDENING << round);
         round += 1;
