@@ -14,6 +14,20 @@ const LENGTH_FLOOR: f32 = -6.0;
 const STRONG_WORDS_DISCOUNT: f32 = 0.8;
 /// The cost of leaving one sentence unaligned.
 const SKIP: f32 = 1.8;
+/// How much of the cost of leaving a sentence unaligned follows its length (relative to the mean).
+const SHORT_SKIP_DISCOUNT: f32 = 0.3;
+/// The share of the texts' length without counterpart up to which a translation counts as full (the
+/// ratio of lengths varies that much from one stretch of a full translation to another), and from which
+/// [`SHORT_SKIP_DISCOUNT`] applies in full.
+const ABRIDGED: (f32, f32) = (0.06, 0.26);
+
+/// How much cheaper it is to leave out a short sentence, for texts of which `abridged` (a share of the
+/// length) has no counterpart: an abridged translation drops exclamations and asides more than long
+/// sentences; a full one drops nothing, and its short sentences ("said he.") join a neighbour.
+pub(crate) fn short_skip_discount(abridged: f32) -> f32 {
+    SHORT_SKIP_DISCOUNT * ((abridged - ABRIDGED.0) / (ABRIDGED.1 - ABRIDGED.0)).clamp(0.0, 1.0)
+}
+
 /// The cost of leaving a sentence unaligned past the end of the other text.
 const EDGE_SKIP: f32 = 0.5;
 /// Joining sentences of different paragraphs on one side.
@@ -67,6 +81,9 @@ pub(crate) struct CostModel {
     /// Whether both texts close their turns with a quote, so that a sentence after a closing quote starts
     /// something new (narration); not so when one side marks only where turns open (French dashes).
     pub turns_close: bool,
+    /// How much cheaper it is to leave out a sentence of no length than one of the mean length (see
+    /// [`short_skip_discount`]).
+    pub short_skip: f32,
 }
 
 /// The sentences of a bead ending at row `i`, column `j`, of shape (a, b).
@@ -164,17 +181,29 @@ impl CostModel {
         evidence.max(LENGTH_FLOOR)
     }
 
+    /// The cost of leaving the sentences of `span` (one side empty) unaligned.
+    pub(crate) fn skip(&self, span: &BeadSpan, src: &SideFeatures, tgt: &SideFeatures) -> f32 {
+        let (a, b) = (span.sources.len() as u8, span.targets.len() as u8);
+        // A translation that stops short leaves the rest of the other text unaligned: past the end of
+        // one side, the other side's sentences cost less to leave out (not so at the start, where a
+        // title or lede usually has a counterpart or a reason).
+        let (n, m) = (src.sentences.len(), tgt.sentences.len());
+        let at_edge = if a > 0 { span.targets.end == m } else { span.sources.end == n };
+        if at_edge {
+            return EDGE_SKIP * f32::from(a + b);
+        }
+        // A short sentence (an exclamation, a "said he") is more often left out than a long one.
+        let side = if a > 0 { src } else { tgt };
+        let range = if a > 0 { span.sources.clone() } else { span.targets.clone() };
+        let relative = side.chars_between(range.clone()) / (side.mean_chars() * range.len() as f32).max(1.0);
+        SKIP * f32::from(a + b) * (1.0 - self.short_skip * (1.0 - relative.min(1.0)))
+    }
+
     /// The cost of the bead `span`.
     pub(crate) fn bead(&self, span: &BeadSpan, src: &SideFeatures, tgt: &SideFeatures, table: &PairTable) -> f32 {
         let (a, b) = (span.sources.len() as u8, span.targets.len() as u8);
         if a == 0 || b == 0 {
-            // A translation that stops short leaves the rest of the other text unaligned: past the end of
-            // one side, the other side's sentences cost less to leave out (not so at the start, where a
-            // title or lede usually has a counterpart or a reason).
-            let (n, m) = (src.sentences.len(), tgt.sentences.len());
-            let at_edge = if a > 0 { span.targets.end == m } else { span.sources.end == n };
-            let skip = if at_edge { EDGE_SKIP } else { SKIP };
-            return skip * f32::from(a + b);
+            return self.skip(span, src, tgt);
         }
         let coverage = self.coverage(span, src, tgt, table);
         let lexical: f32 = coverage.all().map(|c| 1.0 - c).sum();
@@ -255,4 +284,57 @@ fn ends_paragraph(k: usize, side: &SideFeatures) -> bool {
 
 fn starts_paragraph(k: usize, side: &SideFeatures) -> bool {
     k == 0 || side.sentences[k - 1].paragraph != side.sentences[k].paragraph
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::align::features::KeySpace;
+    use crate::language::LanguageFamily;
+
+    fn side(sentences: &[&str], family: LanguageFamily, space: &mut KeySpace) -> SideFeatures {
+        SideFeatures::new(sentences.iter().map(|s| (*s, 0)), family, space)
+    }
+
+    #[test]
+    fn short_sentences_are_cheaper_to_leave_out_only_in_abridged_texts() {
+        assert_eq!(short_skip_discount(0.03), 0.0);
+        assert_eq!(short_skip_discount(0.5), SHORT_SKIP_DISCOUNT);
+        let mut space = KeySpace::default();
+        let fr = side(
+            &["Il pleuvait depuis le matin sur toute la ville .", "Elle resta chez elle ."],
+            LanguageFamily::French,
+            &mut space,
+        );
+        let en = side(
+            &[
+                "It had been raining since morning over the whole town .",
+                "Oh dear , no !",
+                "She stayed at home all day long , reading by the fire .",
+                "She stayed at home .",
+            ],
+            LanguageFamily::English,
+            &mut space,
+        );
+        let full = CostModel {
+            ratio: 1.0,
+            variance: DEFAULT_VARIANCE,
+            baseline: (0.1, 0.1),
+            reference: (0.8, 0.8),
+            unrelated_spread: 3.0,
+            turn_mismatch: 0.0,
+            turns_close: false,
+            short_skip: short_skip_discount(0.02),
+        };
+        let abridged = CostModel { short_skip: short_skip_discount(0.3), ..full };
+        let (short, long) = (BeadSpan::new(0, 2, 0, 1), BeadSpan::new(0, 3, 0, 1));
+        // A full translation: every sentence costs the same to leave out.
+        assert_eq!(full.skip(&short, &fr, &en), full.skip(&long, &fr, &en));
+        assert_eq!(full.skip(&short, &fr, &en), SKIP);
+        // An abridged one: the exclamation costs less than the long sentence, which costs as before.
+        assert!(abridged.skip(&short, &fr, &en) < abridged.skip(&long, &fr, &en) - 0.2);
+        assert_eq!(abridged.skip(&long, &fr, &en), SKIP);
+        // Past the end of the other text, as before.
+        assert_eq!(abridged.skip(&BeadSpan::new(2, 4, 0, 1), &fr, &en), EDGE_SKIP);
+    }
 }

@@ -305,6 +305,11 @@ impl SideFeatures {
         self.chars_before[range.end] - self.chars_before[range.start]
     }
 
+    /// The mean length of a sentence, in characters.
+    pub(crate) fn mean_chars(&self) -> f32 {
+        self.chars_before.last().copied().unwrap_or(0.0) / self.sentences.len().max(1) as f32
+    }
+
     /// Fills each sentence's sorted key list from the keys of its words; `extra(word)` adds keys a word
     /// reaches through a dictionary or lexicon.
     pub(crate) fn index_keys(&mut self, extra: impl Fn(u32) -> Vec<u32>) {

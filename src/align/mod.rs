@@ -430,6 +430,7 @@ fn estimate(
         unrelated_spread: 1.0,
         turn_mismatch: 0.0,
         turns_close: false,
+        short_skip: 0.0,
     };
     let mut squares = 0.0f32;
     for k in 0..samples {
@@ -459,7 +460,21 @@ fn estimate(
     };
     let reference =
         (median(best_source).max(baseline.0 + 0.05).min(1.0), median(best_target).max(baseline.1 + 0.05).min(1.0));
-    CostModel { ratio, variance, baseline, reference, unrelated_spread, turn_mismatch: 0.0, turns_close: false }
+    // How much of one text has no counterpart in the other, by length: where it is much, sentences are
+    // left out often, short ones most.
+    let expected = source_chars * ratio;
+    let abridged = 1.0 - expected.min(target_chars) / expected.max(target_chars).max(1.0);
+    let short_skip = cost::short_skip_discount(abridged);
+    CostModel {
+        ratio,
+        variance,
+        baseline,
+        reference,
+        unrelated_spread,
+        turn_mismatch: 0.0,
+        turns_close: false,
+        short_skip,
+    }
 }
 
 /// Whether a side closes its turns of dialogue with a quote at least half as often as it opens them
