@@ -73,18 +73,9 @@ fn link_evidence(
     }
     let span = BeadSpan::new(step.i, step.j, step.source, step.target);
     let coverage = model.coverage(&span, src, tgt, table);
-    let share = |own: f32, found: f32| if own > 0.0 { (found / own).min(1.0) } else { 0.0 };
-    let sources = span
-        .sources
-        .clone()
-        .map(|x| share(src.sentences[x].total, span.targets.clone().map(|y| table.get(x, y).0).sum()));
-    let targets = span
-        .targets
-        .clone()
-        .map(|y| share(tgt.sentences[y].total, span.sources.clone().map(|x| table.get(x, y).1).sum()));
     Some(Evidence {
         least: coverage.least(),
-        raw: sources.chain(targets).fold(1.0, f32::min),
+        raw: coverage.least_share(),
         length: similarity::length_cost(model.delta(&span, src, tgt)).min(10.0),
         wide: step.source + step.target > 2,
     })

@@ -109,6 +109,8 @@ pub(crate) struct Coverage {
     targets: [f32; MAX_SIDE],
     source_count: usize,
     target_count: usize,
+    /// The least matched share of weight of a sentence of the bead, not rescaled.
+    least_share: f32,
 }
 
 impl Coverage {
@@ -136,6 +138,11 @@ impl Coverage {
     pub(crate) fn least(&self) -> f32 {
         self.all().fold(f32::INFINITY, f32::min)
     }
+
+    /// The least-covered sentence's matched share of weight, not rescaled (1 for a bead with no sentence).
+    pub(crate) fn least_share(&self) -> f32 {
+        self.least_share
+    }
 }
 
 impl CostModel {
@@ -149,17 +156,25 @@ impl CostModel {
     ) -> Coverage {
         let (a, b) = (span.sources.len(), span.targets.len());
         debug_assert!(a <= MAX_SIDE && b <= MAX_SIDE);
-        let mut out = Coverage { sources: [0.0; MAX_SIDE], targets: [0.0; MAX_SIDE], source_count: a, target_count: b };
+        let mut out = Coverage {
+            sources: [0.0; MAX_SIDE],
+            targets: [0.0; MAX_SIDE],
+            source_count: a,
+            target_count: b,
+            least_share: 1.0,
+        };
         for (k, x) in span.sources.clone().enumerate() {
             let own = src.sentences[x].total;
             let found: f32 = span.targets.clone().map(|y| table.get(x, y).0).sum();
             let share = if own > 0.0 { (found / own).min(1.0) } else { 0.0 };
+            out.least_share = out.least_share.min(share);
             out.sources[k] = rescale(share, self.baseline.0 * b as f32, self.reference.0);
         }
         for (k, y) in span.targets.clone().enumerate() {
             let own = tgt.sentences[y].total;
             let found: f32 = span.sources.clone().map(|x| table.get(x, y).1).sum();
             let share = if own > 0.0 { (found / own).min(1.0) } else { 0.0 };
+            out.least_share = out.least_share.min(share);
             out.targets[k] = rescale(share, self.baseline.1 * a as f32, self.reference.1);
         }
         out

@@ -345,13 +345,16 @@ fn search(
     matcher: &mut Matcher,
 ) -> Searched {
     let Pass { shapes, widenings, constants } = pass;
+    // How the texts mark dialogue does not depend on the band: worked out once.
+    let closes = turns_close(src) && turns_close(tgt);
+    let mismatch = turn_mismatch(src, tgt, links, closes);
     let mut band = band.clone();
     let mut round = 0;
     loop {
         let table = PairTable::build(&band, src, tgt, matcher);
         let mut model = constants.unwrap_or_else(|| estimate(src, tgt, pairs, &band, &table, matcher));
-        model.turns_close = turns_close(src) && turns_close(tgt);
-        model.turn_mismatch = turn_mismatch(src, tgt, links, model.turns_close);
+        model.turns_close = closes;
+        model.turn_mismatch = mismatch;
         let steps = dp::best_path(
             &band,
             shapes,

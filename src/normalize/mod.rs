@@ -250,7 +250,7 @@ impl Normalizer {
             if start >= keep_from {
                 break;
             }
-            if start < written || !folded.whole_characters(m.start(), m.end()) {
+            if !folded.whole_characters(m.start(), m.end()) {
                 // Part of a character that folds to several (the "s" of "ß", folded "ss") is not a match.
                 at = m.start() + 1;
                 continue;
