@@ -14,6 +14,7 @@
 //! ```
 
 pub mod align;
+pub mod check;
 pub mod decode;
 pub mod files;
 pub mod fold;

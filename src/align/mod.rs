@@ -37,6 +37,8 @@ mod similarity;
 
 use crate::language::Language;
 use crate::segment::{Segmenter, Sentence};
+/// Gale and Church's length model, also used by the completeness check.
+pub(crate) use cost::DEFAULT_VARIANCE;
 use cost::{BeadSpan, CostModel};
 use dp::Band;
 use features::{KeySpace, SideFeatures};
@@ -44,6 +46,7 @@ pub use lexicon::Dictionary;
 pub use output::AlignedTexts;
 use pairs::PairTable;
 use similarity::Matcher;
+pub(crate) use similarity::length_delta;
 use std::ops::Range;
 
 /// One side of a text to align: the text, its sentences, and its language.

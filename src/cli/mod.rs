@@ -1,6 +1,7 @@
 //! The command-line layer: one file per subcommand, each with its arguments and a `run`.
 
 mod align;
+mod check;
 mod clock;
 mod failure;
 mod input;
@@ -34,6 +35,7 @@ enum Command {
     #[command(subcommand)]
     Tm(tm::Command),
     Normalize(normalize::Args),
+    Check(check::Args),
 }
 
 /// What a subcommand reports when it ends normally.
@@ -53,6 +55,7 @@ pub(crate) fn main() -> ExitCode {
         Command::Lookup(args) => lookup::run(args),
         Command::Tm(command) => tm::run(command),
         Command::Normalize(args) => normalize::run(args),
+        Command::Check(args) => check::run(args),
     };
     match result {
         Ok(Outcome::Done) => ExitCode::SUCCESS,

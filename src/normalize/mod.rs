@@ -24,9 +24,9 @@
 //! ```
 
 mod diff;
-mod folded;
+pub(crate) mod folded;
 mod protect;
-mod rules;
+pub(crate) mod rules;
 mod stream;
 
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
@@ -245,23 +245,10 @@ impl Normalizer {
         // glued to its neighbour, a protected span, a case the rule does not take), so that a shorter
         // spelling inside it is still found.
         let mut at = 0;
-        while let Some(m) = self.automaton.find(Input::new(&folded.text).span(at..folded.text.len())) {
-            let (start, end) = folded.original_span(m.start(), m.end(), text);
-            if start >= keep_from {
-                break;
-            }
-            if !folded.whole_characters(m.start(), m.end()) {
-                // Part of a character that folds to several (the "s" of "ß", folded "ss") is not a match.
-                at = m.start() + 1;
-                continue;
-            }
+        while let Some(found_at) = self.next_match(text, folded, at, keep_from, |s, e| pending.is_protected(s, e)) {
+            let SpellingAt { start, end, next, rule } = found_at;
+            at = next;
             let original = &text[start..end];
-            let rule = self.rules[m.pattern().as_usize()].iter().find(|r| r.applies_to(original));
-            let Some(rule) = rule.filter(|_| whole_word(text, start, end) && !pending.is_protected(start, end)) else {
-                at = m.start() + 1;
-                continue;
-            };
-            at = m.end();
             let replacement = rules::shaped(original, &rule.replacement);
             cursor.advance(text, start);
             let (line, line_start, column) = (cursor.line, cursor.line_start, cursor.column + 1);
@@ -284,6 +271,67 @@ impl Normalizer {
         let cut = keep_from.max(written);
         output.write_all(&text.as_bytes()[written..cut])?;
         Ok(cut)
+    }
+}
+
+/// A spelling found in a text: its span in the original, where the search goes on in the folded copy,
+/// and the rule that applies.
+pub(crate) struct SpellingAt<'n> {
+    pub start: usize,
+    pub end: usize,
+    next: usize,
+    pub rule: &'n Rule,
+}
+
+impl Normalizer {
+    /// The first spelling of `text` (folded as `folded`) found from folded byte `at` on that starts before
+    /// byte `before` of the original and is not `protected`.
+    ///
+    /// A candidate left (a word glued to its neighbour, a protected span, a case the rule does not take,
+    /// part of a character that folds to several) moves the search on just after its start, so that a
+    /// shorter spelling inside it is still found.
+    fn next_match(
+        &self,
+        text: &str,
+        folded: &FoldedText,
+        mut at: usize,
+        before: usize,
+        protected: impl Fn(usize, usize) -> bool,
+    ) -> Option<SpellingAt<'_>> {
+        while let Some(m) = self.automaton.find(Input::new(&folded.text).span(at..folded.text.len())) {
+            let (start, end) = folded.original_span(m.start(), m.end(), text);
+            if start >= before {
+                return None;
+            }
+            at = m.start() + 1;
+            // Part of a character that folds to several (the "s" of "ß", folded "ss") is not a match.
+            if !folded.whole_characters(m.start(), m.end()) || !whole_word(text, start, end) || protected(start, end) {
+                continue;
+            }
+            let original = &text[start..end];
+            if let Some(rule) = self.rules[m.pattern().as_usize()].iter().find(|r| r.applies_to(original)) {
+                return Some(SpellingAt { start, end, next: m.end(), rule });
+            }
+        }
+        None
+    }
+
+    /// Every spelling of one short text (a segment) that this normaliser would replace, in order; `folder`
+    /// and `folded` are buffers kept from one call to the next.
+    pub(crate) fn spellings<'n>(
+        &'n self,
+        text: &str,
+        folder: &mut Folder,
+        folded: &mut FoldedText,
+    ) -> Vec<SpellingAt<'n>> {
+        folder.fold_into(text, folded);
+        let mut found = Vec::new();
+        let mut at = 0;
+        while let Some(spelling) = self.next_match(text, folded, at, text.len(), |_, _| false) {
+            at = spelling.next;
+            found.push(spelling);
+        }
+        found
     }
 }
 
@@ -331,7 +379,7 @@ fn context(text: &str, line_start: usize, start: usize, end: usize) -> String {
 
 /// Whether `text[start..end]` stands as whole words: no letter or digit (nor a hyphen joined to one)
 /// right before or after.
-fn whole_word(text: &str, start: usize, end: usize) -> bool {
+pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
     let before = text[..start].chars().next_back();
     let after = text[end..].chars().next();
     let word = |c: Option<char>| c.is_some_and(char::is_alphanumeric);

@@ -29,6 +29,8 @@ pub(crate) struct Rule {
     pub concept: String,
     /// "deprecated" (also for another language's spelling of a person's name), "admitted" or "error".
     pub status: String,
+    /// The language whose spelling of a person's name this is, when it is not the document's.
+    pub foreign: Option<String>,
 }
 
 pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions, folder: &mut Folder) -> Vec<Rule> {
@@ -67,7 +69,7 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
         });
         let own = own.map(|t| {
             let status = if t.kind == Kind::Error { "error".to_string() } else { t.status.name().to_string() };
-            (t, status, true)
+            (t, status, None)
         });
         // People's names are written one way per language: another language's spelling is deprecated here.
         // (Places and terms have legitimate exonyms and quoted titles: only their listed variants count.)
@@ -75,10 +77,11 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
             .languages
             .iter()
             .filter(|(l, _)| concept.subject == Subject::Person && l.as_str() != language)
-            .flat_map(|(_, t)| {
-                t.all().filter(|t| t.status != Status::Suggested).map(|t| (t, "deprecated".to_string(), false))
+            .flat_map(|(l, t)| {
+                t.all().filter(|t| t.status != Status::Suggested).map(move |t| (t, "deprecated".to_string(), Some(l)))
             });
-        for (term, status, listed) in own.chain(foreign) {
+        for (term, status, foreign) in own.chain(foreign) {
+            let listed = foreign.is_none();
             let replacement = match full_form {
                 Some(full) if closer_to(folder, &term.form, full, preferred) => full,
                 _ => preferred.as_str(),
@@ -106,6 +109,7 @@ pub(crate) fn rules(base: &TermBase, language: &str, options: &NormalizeOptions,
                 replacement: replacement.to_string(),
                 concept: concept.id.clone(),
                 status,
+                foreign: foreign.cloned(),
             });
         }
     }

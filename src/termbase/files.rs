@@ -56,17 +56,67 @@ impl std::error::Error for TermBaseError {
 }
 
 /// Parses one TOML term base; `path` names it in errors.
+///
+/// A large file is parsed one `[[concept]]` at a time: the TOML parser holds a tree many times the size
+/// of the text it parses, so a 50,000-concept file parsed whole would take some 600 MB. A piece that does
+/// not parse alone (a split inside a multi-line string) sends the whole text to the parser, which then
+/// gives the error, or the term base, as it would have anyway.
 pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
-    let mut base: TermBase = toml::from_str(text).map_err(|e| {
-        let (line, column) = e.span().map_or((1, 1), |span| crate::position::line_column(text, span.start));
-        TermBaseError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
-    })?;
+    let whole = |text: &str| -> Result<TermBase, TermBaseError> {
+        toml::from_str(text).map_err(|e| {
+            let (line, column) = e.span().map_or((1, 1), |span| crate::position::line_column(text, span.start));
+            TermBaseError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
+        })
+    };
+    let mut base = if text.len() < PIECEWISE_FROM {
+        whole(text)?
+    } else {
+        match pieces(text).try_fold(TermBase::default(), |mut base, piece| {
+            base.extend(toml::from_str::<TermBase>(piece).ok()?);
+            Some(base)
+        }) {
+            Some(base) => base,
+            None => whole(text)?,
+        }
+    };
     // The preferred term's status need not be written: it is preferred by its place.
     for terms in base.concepts.iter_mut().flat_map(|c| c.languages.values_mut()) {
         terms.preferred.status = super::Status::Preferred;
     }
     check(&base).map_err(|message| TermBaseError::Invalid { path: path.to_path_buf(), message })?;
     Ok(base)
+}
+
+/// Files at least this large are parsed a concept at a time.
+const PIECEWISE_FROM: usize = 1 << 20;
+
+/// `text` cut before each line that opens a concept or a rejection (`[[concept]]`, `[[rejected]]`).
+fn pieces(text: &str) -> impl Iterator<Item = &str> {
+    let mut rest = text;
+    std::iter::from_fn(move || {
+        if rest.is_empty() {
+            return None;
+        }
+        let mut at = 0;
+        let cut = loop {
+            match rest[at..].find("\n[[") {
+                None => break rest.len(),
+                Some(k) => {
+                    let line = &rest[at + k + 1..];
+                    let opens = ["[[concept]]", "[[rejected]]"]
+                        .iter()
+                        .any(|h| line.strip_prefix(h).is_some_and(|r| r.starts_with(['\n', '\r', ' ', '#'])));
+                    if opens && at + k + 1 > 0 && !rest[..at + k].trim().is_empty() {
+                        break at + k + 1;
+                    }
+                    at += k + 1;
+                }
+            }
+        };
+        let (piece, next) = rest.split_at(cut);
+        rest = next;
+        Some(piece)
+    })
 }
 
 /// Checks the rules a term base file must follow.
@@ -127,6 +177,41 @@ pub fn to_toml(base: &TermBase) -> String {
 mod tests {
     use super::*;
     use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term};
+
+    #[test]
+    fn a_large_file_parses_a_concept_at_a_time_as_it_would_whole() {
+        let mut base = TermBase::default();
+        for k in 0..6_000 {
+            let mut concept = Concept { id: format!("c{k}"), ..Concept::default() };
+            let mut terms = LangTerms { preferred: Term::new(&format!("Nom{k}"), Status::Preferred), variants: vec![] };
+            terms.variants.push(Term::new(&format!("Nomm{k}"), Status::Deprecated));
+            concept.languages.insert("fr".into(), terms);
+            concept.note = Some(format!("line one\n[[concept]]\nline {k}"));
+            base.concepts.push(concept);
+        }
+        let text = to_toml(&base);
+        assert!(text.len() > PIECEWISE_FROM, "{}", text.len());
+        assert!(parse(&text, Path::new("big.toml")).unwrap() == base);
+        // Each note holds a concept header on a line of its own, inside a multi-line string: a piece cut
+        // there does not parse alone, and the whole text is parsed instead.
+        assert!(text.contains("\n[[concept]]\nline 0\"\"\""), "the notes are multi-line strings");
+        let plain = text.replace("\n[[concept]]\nline", "\nline");
+        assert!(plain.len() > PIECEWISE_FROM);
+        let mut expected = base.clone();
+        for concept in &mut expected.concepts {
+            concept.note = concept.note.take().map(|n| n.replace("\n[[concept]]", ""));
+        }
+        assert!(parse(&plain, Path::new("big.toml")).unwrap() == expected);
+        let broken = text.replacen("[concept.fr.preferred]", "[concept.fr.preferred", 2);
+        let error = parse(&broken, Path::new("big.toml")).unwrap_err().to_string();
+        let line = text.lines().position(|l| l == "[concept.fr.preferred]").unwrap();
+        let second = text.lines().enumerate().filter(|(_, l)| *l == "[concept.fr.preferred]").nth(1).unwrap().0;
+        assert!(
+            error.starts_with(&format!("big.toml:{}:", line + 1))
+                || error.starts_with(&format!("big.toml:{}:", second + 1)),
+            "{error}"
+        );
+    }
 
     fn sample() -> TermBase {
         let mut fr = LangTerms { preferred: Term::new("Loukachenko", Status::Preferred), variants: vec![] };

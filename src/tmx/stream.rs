@@ -50,6 +50,8 @@ pub struct TmxReader<R: Read> {
     bound: Option<Bound>,
     /// The element found longer than its limit, until its unit is left out.
     overflow: Option<Bound>,
+    /// Where the `<tu>` of the last unit read starts.
+    unit_start: (usize, usize),
 }
 
 /// An element being read under a limit.
@@ -116,6 +118,7 @@ impl<R: Read> TmxReader<R> {
             event_start: 0,
             bound: None,
             overflow: None,
+            unit_start: (0, 0),
         };
         tmx.prolog()?;
         Ok(tmx)
@@ -136,6 +139,11 @@ impl<R: Read> TmxReader<R> {
         self.reader.get_ref().get_ref().position()
     }
 
+    /// The line and column where the `<tu>` of the last unit returned starts.
+    pub fn unit_position(&self) -> (usize, usize) {
+        self.unit_start
+    }
+
     /// The next unit, or `None` after the last one. What was left out of the header comes first.
     pub fn next_item(&mut self) -> Result<Option<Item>, TmxError> {
         if let Some(problem) = self.header_problems.pop_front() {
@@ -148,7 +156,10 @@ impl<R: Read> TmxReader<R> {
             loop {
                 let at = this.position();
                 match this.event(buf)? {
-                    Event::Start(tag) if is(&tag, "tu") => return this.unit(&tag, at).map(Some),
+                    Event::Start(tag) if is(&tag, "tu") => {
+                        this.unit_start = at;
+                        return this.unit(&tag, at).map(Some);
+                    }
                     Event::Empty(tag) if is(&tag, "tu") => {
                         return Ok(Some(this.skipped(at, "a unit without variants")));
                     }
