@@ -246,3 +246,42 @@ fn moa_translation_checked_against_the_glossary() {
     assert_eq!(seen, [("terminology", "Alexander Lukashenko"), ("terminology", "U.S."), ("terminology", "U.S.")]);
     assert_eq!(findings[0]["suggestion"], "Alexandre Loukachenko");
 }
+
+/// The linked sentences of a TransRead gold alignment as a TSV of French and English.
+fn gold_links(name: &str) -> Option<String> {
+    let dir = common::shared("alignment/transread-enfr")?;
+    let read = |ext: &str| std::fs::read_to_string(dir.join(format!("{name}.{ext}"))).unwrap();
+    let (fr, en, beads) = (read("fr"), read("en"), read("enfr"));
+    let (fr, en): (Vec<&str>, Vec<&str>) = (fr.split('\n').collect(), en.split('\n').collect());
+    let mut tsv = String::new();
+    // Beads are written English side first: [en...]:[fr...].
+    for bead in common::scorer::parse_beads(&beads) {
+        let (english, french) = (&bead.0, &bead.1);
+        if english.is_empty() || french.is_empty() {
+            continue;
+        }
+        let join = |side: &[&str], lines: &[usize]| lines.iter().map(|&k| side[k]).collect::<Vec<_>>().join(" ");
+        tsv.push_str(&format!("{}\t{}\n", join(&fr, french), join(&en, english)));
+    }
+    Some(tsv)
+}
+
+#[test]
+fn real_translations_raise_no_false_alarm_on_terms_numbers_and_codes() {
+    for name in ["AlicesAdventuresInWonderland", "Emma"] {
+        let Some(tsv) = gold_links(name) else { return };
+        let out =
+            trame(&["check", "-", "--input-format", "tsv", "--glossary", "glossary", "-f", "json"], tsv.as_bytes());
+        let findings: Vec<serde_json::Value> = serde_json::from_str(&stdout(&out)).unwrap();
+        let mut counts: BTreeMap<String, usize> = BTreeMap::new();
+        for f in &findings {
+            *counts.entry(f["check"].as_str().unwrap().to_string()).or_default() += 1;
+        }
+        eprintln!("{name}: {} links, findings by check {counts:?}", tsv.lines().count());
+        for check in ["terminology", "numbers", "codes"] {
+            assert_eq!(counts.get(check), None, "{name}: {check} on a published translation");
+        }
+        // Those texts are tokenized (`bank , and`): what typography finds is their spacing before ! and ?.
+        assert!(counts.get("typography").copied().unwrap_or(0) * 6 < tsv.lines().count(), "{counts:?}");
+    }
+}

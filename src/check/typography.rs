@@ -46,7 +46,13 @@ pub(crate) fn check(source: &str, target: &str, language: &Language, nbsp: bool,
             "whitespace at the start or end of the target differs from the source's",
         ));
     }
-    punctuation_spacing(target, language.family(), nbsp, issues);
+    // Text split into tokens (`bank , and`), as some corpora are: its spacing is no typography.
+    let tokenized = target.contains(" , ")
+        || target.contains(" .")
+        || target.match_indices(" '").any(|(k, _)| target[k + 2..].starts_with(|c: char| c.is_lowercase()));
+    if !tokenized {
+        punctuation_spacing(target, language.family(), nbsp, issues);
+    }
     balance(source, target, issues);
 }
 
@@ -163,12 +169,20 @@ fn open_counts(text: &str) -> [i32; 3] {
     [round, square, quotes + straight % 2]
 }
 
-/// Brackets and quotes the target leaves open or closes where the source does not (a segment may be
-/// one sentence of a longer quotation: what matters is that both sides agree).
+/// Whether `text` has quotation marks (of the kinds [`open_counts`] counts).
+fn quoted(text: &str) -> bool {
+    text.contains(['«', '»', '“', '”', '"'])
+}
+
+/// Brackets the target leaves open or closes where the source does not (a segment may be one sentence
+/// of a longer parenthesis: what matters is that both sides agree), and quotation marks the target leaves
+/// unpaired where the source has some and pairs them (languages mark dialogue too differently, French
+/// with dashes or guillemets over several sentences, English with single quotes, to compare more).
 fn balance(source: &str, target: &str, issues: &mut Vec<Issue>) {
     let (from, to) = (open_counts(source), open_counts(target));
     for (k, what) in ["round brackets", "square brackets", "quotation marks"].iter().enumerate() {
-        if from[k] != to[k] {
+        let differs = if k == 2 { quoted(source) && from[k] == 0 && to[k] != 0 } else { from[k] != to[k] };
+        if differs {
             issues.push(Issue::new(
                 Check::Typography,
                 Severity::Warning,
@@ -208,6 +222,17 @@ mod tests {
             run("(a) « b »", "(a “b”", en.clone()),
             ["the round brackets of the target do not pair as the source's do"]
         );
-        assert!(run("« Il part.", "“He leaves.", en).is_empty());
+        assert!(run("« Il part.", "“He leaves.", en.clone()).is_empty());
+        // Dialogue marked by a dash in French, by a quote over several sentences in English.
+        assert!(run("-- Une maison à elle !", "“A house of her own!", en.clone()).is_empty());
+        assert_eq!(run("« Une maison ! »", "“A house of her own!", en.clone()).len(), 1);
+    }
+
+    #[test]
+    fn tokenized_text_is_no_typography() {
+        let en = Language::english();
+        assert!(run("x", "He said : no , never !", en.clone()).is_empty());
+        assert!(run("x", "They 'll come back !", en.clone()).is_empty());
+        assert_eq!(run("x", "They will come back !", en).len(), 1);
     }
 }
