@@ -516,11 +516,74 @@ proptest! {
     }
 }
 
+/// Pieces of segments that the checks look at: numbers in both formats, times, ordinals, addresses,
+/// tags, placeholders, quotes, brackets, punctuation and names of the shipped term base.
+const SEGMENT_PIECES: &[&str] = &[
+    "9,5",
+    "9.5",
+    "1 000",
+    "1,000",
+    "21 h 40",
+    "9:40 p.m.",
+    "2e",
+    "XXe",
+    "20th",
+    " ",
+    "  ",
+    "\u{a0}",
+    "«",
+    "»",
+    "“",
+    "”",
+    "\"",
+    "(",
+    ")",
+    "[",
+    " ?",
+    "?",
+    " :",
+    ":",
+    ";",
+    "!",
+    "https://example.org/a?b=1",
+    "a@b.fr",
+    "<b>",
+    "</b>",
+    "{0}",
+    "%s",
+    "`x`",
+    "Loukachenko",
+    "Lukashenko",
+    "Lukachenko",
+    "OTAN",
+    "NATO",
+    "the the",
+    "ß",
+    "é",
+    "\u{301}",
+    "\n",
+    "\t",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn checking_a_segment_never_panics_and_spans_name_their_text(
+        source in made_of(SEGMENT_PIECES, 12),
+        target in made_of(SEGMENT_PIECES, 12),
+        source_markup in content(&["<ph x=\"1\">&lt;br/&gt;</ph>", "<bpt i=\"1\">&lt;b&gt;</bpt>", "<ept i=\"1\">&lt;/b&gt;</ept>", "<hi type=\"b\">x</hi>"], 6),
+        target_markup in content(&["<ph x=\"1\">&lt;br/&gt;</ph>", "<bpt i=\"2\">&lt;b&gt;</bpt>", "<ept i=\"2\">&lt;/b&gt;</ept>", "<it pos=\"begin\">&lt;i&gt;</it>"], 6),
+    ) {
+        checks::check_segment(&source, &target, Some((&source_markup, &target_markup)));
+    }
+}
+
 #[test]
 fn byte_entry_points_take_their_seeds() {
     let seeds = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
     type Check = fn(&[u8]);
-    let targets: [(&str, Check); 9] = [
+    let targets: [(&str, Check); 10] = [
         ("tmx", checks::tmx_bytes),
         ("tbx", checks::tbx_bytes),
         ("srx", checks::srx_bytes),
@@ -530,6 +593,7 @@ fn byte_entry_points_take_their_seeds() {
         ("cluster", checks::cluster_bytes),
         ("terms_build", checks::terms_build_bytes),
         ("align", checks::align_bytes),
+        ("check", checks::check_bytes),
     ];
     for (target, check) in targets {
         let mut files: Vec<_> = std::fs::read_dir(seeds.join(target)).unwrap().map(|e| e.unwrap().path()).collect();

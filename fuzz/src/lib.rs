@@ -12,7 +12,7 @@ mod text;
 
 pub use formats::{glossary, glossary_bytes, srx_bytes, tbx_bytes, tmx_bytes, tmx_plain_round_trip};
 pub use terms::{Case, Pick, cluster, cluster_bytes, lookup, terms_build, terms_build_bytes};
-pub use text::{align, align_bytes, normalize, normalize_bytes, segment, segment_bytes};
+pub use text::{align, align_bytes, check_bytes, check_segment, normalize, normalize_bytes, segment, segment_bytes};
 
 /// The largest input looked at, in bytes.
 pub const MAX_INPUT: usize = 64 * 1024;

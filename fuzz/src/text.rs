@@ -195,3 +195,49 @@ pub fn align_bytes(bytes: &[u8]) {
     let parts = sections(text);
     align(parts[0], parts.get(1).copied().unwrap_or(""), presegmented, learn);
 }
+
+/// Checks a segment both ways (French to English and back) with the shipped term base, as a TMX unit
+/// (with `markup`) and as plain text: no check panics, and each finding's span is the text it names,
+/// counted in characters of its side.
+pub fn check_segment(source: &str, target: &str, markup: Option<(&str, &str)>) {
+    use trame::check::{CheckOptions, Checker, Segment, Side};
+    if source.len() + target.len() > MAX_INPUT {
+        return;
+    }
+    static BASE: OnceLock<trame::termbase::TermBase> = OnceLock::new();
+    let base = BASE.get_or_init(builtin);
+    for (from, to) in [(Language::french(), Language::english()), (Language::english(), Language::french())] {
+        let options = CheckOptions { source: from, target: to, ..CheckOptions::default() };
+        let mut checker = Checker::new(Some(base), options);
+        let mut segment = Segment::new("1", source, target);
+        for with_markup in [false, true] {
+            if with_markup {
+                let Some((s, t)) = markup else { continue };
+                segment.source_markup = Some(s.to_string());
+                segment.target_markup = Some(t.to_string());
+            }
+            checker.check(&segment, &mut |finding| {
+                if let Some(span) = &finding.span {
+                    let side = if span.side == Side::Source { source } else { target };
+                    let text: String = side.chars().skip(span.start).take(span.end - span.start).collect();
+                    assert_eq!(text, span.text, "{finding:?}");
+                    assert!(span.start < span.end, "{finding:?}");
+                }
+                assert!(!finding.message.is_empty());
+            });
+        }
+    }
+}
+
+/// [`check_segment`] on bytes: source and target separated by the first tab, then, after a second tab,
+/// the source's and target's markup separated by a third.
+pub fn check_bytes(bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    let mut parts = text.splitn(4, '\t');
+    let (source, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let markup = match (parts.next(), parts.next()) {
+        (Some(s), Some(t)) => Some((s, t)),
+        _ => None,
+    };
+    check_segment(source, target, markup);
+}

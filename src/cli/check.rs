@@ -75,7 +75,8 @@ pub(crate) struct Args {
     /// French targets: the space before : ; ! ? » and after « must be a no-break space.
     #[arg(long)]
     nbsp: bool,
-    /// What the input is. Default: TMX for .tmx (or XML), TSV for .tsv, texts for two inputs.
+    /// What the input is. Default: texts for two inputs; for one, TSV when it ends in .tsv, .tab or .txt,
+    /// else TMX.
     #[arg(long, value_enum)]
     input_format: Option<InputFormat>,
     /// Two texts: already one sentence a line (a blank line between paragraphs).

@@ -241,9 +241,7 @@ impl Normalizer {
         folder.fold_into(text, folded);
         let mut written = 0;
         let mut cursor = Cursor { at: 0, line: pending.line, line_start: 0, column: pending.column };
-        // Where the search goes on: past a match taken, but just after the start of one left (a word
-        // glued to its neighbour, a protected span, a case the rule does not take), so that a shorter
-        // spelling inside it is still found.
+        // Where the search goes on: past the last match taken (see `next_match`).
         let mut at = 0;
         while let Some(found_at) = self.next_match(text, folded, at, keep_from, |s, e| pending.is_protected(s, e)) {
             let SpellingAt { start, end, next, rule } = found_at;
