@@ -224,7 +224,7 @@ impl Aligner {
         let common = &dp::SHAPES[..dp::COMMON_SHAPES];
         let mut result = search(
             &band,
-            Pass { shapes: common, widenings: WIDENINGS, constants: None },
+            Pass { shapes: common, widenings: WIDENINGS, constants: None, variance: None },
             &src,
             &tgt,
             &anchors,
@@ -283,7 +283,29 @@ fn corridor_pass(
     band.within(&previous.3);
     let links = confident_links(&previous.0, &previous.1, src, tgt, &previous.2);
     let constants = if relearned { None } else { Some(previous.1) };
-    search(&band, Pass { shapes: &dp::SHAPES, widenings: 0, constants }, src, tgt, anchors, &links, matcher)
+    // Too few anchors to tell how much the lengths of translations vary: the previous pass's links tell.
+    let variance =
+        if anchors.len() < MIN_VARIANCE_PAIRS { link_variance(&previous.0, src, tgt, previous.1.ratio) } else { None };
+    search(&band, Pass { shapes: &dp::SHAPES, widenings: 0, constants, variance }, src, tgt, anchors, &links, matcher)
+}
+
+/// The variance of the length difference per character over the links of a path (every shape), when it
+/// has at least [`MIN_VARIANCE_PAIRS`] of them: for texts with too few anchors, whose first pass assumed
+/// Gale and Church's. The mean of the squared deviations, not their median: the path was chosen under
+/// that narrower assumption and so holds fewer links whose lengths disagree much than the texts do, and
+/// the mean gives them their weight (on an abridged novel the estimate comes near the gold links' own).
+fn link_variance(steps: &[dp::Step], src: &SideFeatures, tgt: &SideFeatures, ratio: f32) -> Option<f32> {
+    let deviations: Vec<f32> = steps
+        .iter()
+        .filter(|s| s.source > 0 && s.target > 0)
+        .map(|s| {
+            let ls = src.chars_between(s.i - s.source as usize..s.i);
+            let lt = tgt.chars_between(s.j - s.target as usize..s.j) / ratio;
+            (lt - ls).powi(2) / ((ls + lt) / 2.0).max(1.0)
+        })
+        .collect();
+    (deviations.len() >= MIN_VARIANCE_PAIRS)
+        .then(|| (deviations.iter().sum::<f32>() / deviations.len() as f32).clamp(2.0, 40.0))
 }
 
 /// The alignment of texts where one side has no sentence: everything unaligned.
@@ -329,6 +351,9 @@ struct Pass {
     /// Document constants to keep rather than estimate again in this band: a corridor pass over the same
     /// features (no lexicon learned) must not see the texts differently from the wider pass before it.
     constants: Option<CostModel>,
+    /// The variance of the length difference, when the anchors were too few to give it and a previous
+    /// pass did (see [`link_variance`]).
+    variance: Option<f32>,
 }
 
 /// Runs the search in `band` with beads of `shapes`: estimates the document constants, prices beads,
@@ -347,7 +372,7 @@ fn search(
     links: &[(usize, usize)],
     matcher: &mut Matcher,
 ) -> Searched {
-    let Pass { shapes, widenings, constants } = pass;
+    let Pass { shapes, widenings, constants, variance } = pass;
     // How the texts mark dialogue does not depend on the band: worked out once.
     let closes = turns_close(src) && turns_close(tgt);
     let mismatch = turn_mismatch(src, tgt, links, closes);
@@ -358,6 +383,11 @@ fn search(
         let mut model = constants.unwrap_or_else(|| estimate(src, tgt, pairs, &band, &table, matcher));
         model.turns_close = closes;
         model.turn_mismatch = mismatch;
+        if let Some(variance) = variance {
+            // Unrelated pairs differ by as many characters as before: fewer standard deviations.
+            model.unrelated_spread *= (model.variance / variance).sqrt();
+            model.variance = variance;
+        }
         let steps = dp::best_path(
             &band,
             shapes,
@@ -632,6 +662,21 @@ mod tests {
         assert!(turn_mismatch(&src, &tgt, &shifted, false) < price / 2.0);
         // Few pairs prove less than many.
         assert!(turn_mismatch(&src, &tgt, &pairs[..5], false) < price);
+    }
+
+    #[test]
+    fn link_variance_is_the_mean_squared_deviation_of_the_links() {
+        // Twenty 1-1 links of 10 against 20 characters, (20 - 10)² / 15 each; one sentence left out.
+        let fr = "abcdefgh .\n".repeat(20);
+        let en = format!("{}x .\n", "abcdefghijklmnopqr .\n".repeat(20));
+        let (src, tgt) = sides(&fr, &en);
+        let step = |i, j, source, target| dp::Step { source, target, i, j, cost: 0.0 };
+        let mut steps: Vec<dp::Step> = (1..=20).map(|k| step(k, k, 1, 1)).collect();
+        steps.push(step(20, 21, 0, 1));
+        let variance = link_variance(&steps, &src, &tgt, 1.0).unwrap();
+        assert!((variance - 100.0 / 15.0).abs() < 1e-3, "{variance}");
+        // Too few links to say.
+        assert_eq!(link_variance(&steps[..5], &src, &tgt, 1.0), None);
     }
 
     #[test]
