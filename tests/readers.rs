@@ -401,7 +401,7 @@ fn undecodable_and_binary_documents_are_refused_alike() {
     for (name, bytes, expected) in [
         // The bad bytes come before the root element, so that no reader can refuse the file for its root.
         ("latin1.xml", &b"<?xml version=\"1.0\"?>\n<!-- caf\xE9 -->"[..], "latin1.xml:2:9: not UTF-8 (byte 0xE9)"),
-        ("binary.xml", &b"GIF89a\x01\x00\x01\x00"[..], "binary.xml: not a text file (NUL byte at offset 7)"),
+        ("binary.xml", &b"GIF89a\x01\x00\x01\x00"[..], "binary.xml:1:8: not a text file (binary data: a NUL byte)"),
         ("surrogate.xml", &b"\xFF\xFE\n\0\x00\xDC"[..], "surrogate.xml:2:1: bytes that are not valid UTF-16LE"),
         (
             "klingon.xml",

@@ -200,33 +200,46 @@ pub fn align_bytes(bytes: &[u8]) {
 /// (with `markup`) and as plain text: no check panics, and each finding's span is the text it names,
 /// counted in characters of its side.
 pub fn check_segment(source: &str, target: &str, markup: Option<(&str, &str)>) {
+    use std::cell::RefCell;
     use trame::check::{CheckOptions, Checker, Segment, Side};
     if source.len() + target.len() > MAX_INPUT {
         return;
     }
-    static BASE: OnceLock<trame::termbase::TermBase> = OnceLock::new();
-    let base = BASE.get_or_init(builtin);
-    for (from, to) in [(Language::french(), Language::english()), (Language::english(), Language::french())] {
-        let options = CheckOptions { source: from, target: to, ..CheckOptions::default() };
-        let mut checker = Checker::new(Some(base), options);
-        let mut segment = Segment::new("1", source, target);
-        for with_markup in [false, true] {
-            if with_markup {
-                let Some((s, t)) = markup else { continue };
-                segment.source_markup = Some(s.to_string());
-                segment.target_markup = Some(t.to_string());
-            }
-            checker.check(&segment, &mut |finding| {
-                if let Some(span) = &finding.span {
-                    let side = if span.side == Side::Source { source } else { target };
-                    let text: String = side.chars().skip(span.start).take(span.end - span.start).collect();
-                    assert_eq!(text, span.text, "{finding:?}");
-                    assert!(span.start < span.end, "{finding:?}");
-                }
-                assert!(!finding.message.is_empty());
-            });
-        }
+    // Building a checker indexes the whole term base: once per thread and direction, not per input (the
+    // consistency check then also sees the segments of earlier inputs, which it must take as well).
+    thread_local! {
+        static CHECKERS: RefCell<Vec<Checker<'static>>> = RefCell::new(
+            [(Language::french(), Language::english()), (Language::english(), Language::french())]
+                .into_iter()
+                .map(|(source, target)| {
+                    static BASE: OnceLock<trame::termbase::TermBase> = OnceLock::new();
+                    let options = CheckOptions { source, target, ..CheckOptions::default() };
+                    Checker::new(Some(BASE.get_or_init(builtin)), options)
+                })
+                .collect(),
+        );
     }
+    CHECKERS.with_borrow_mut(|checkers| {
+        for checker in checkers.iter_mut() {
+            let mut segment = Segment::new("1", source, target);
+            for with_markup in [false, true] {
+                if with_markup {
+                    let Some((s, t)) = markup else { continue };
+                    segment.source_markup = Some(s.to_string());
+                    segment.target_markup = Some(t.to_string());
+                }
+                checker.check(&segment, &mut |finding| {
+                    if let Some(span) = &finding.span {
+                        let side = if span.side == Side::Source { source } else { target };
+                        let text: String = side.chars().skip(span.start).take(span.end - span.start).collect();
+                        assert_eq!(text, span.text, "{finding:?}");
+                        assert!(span.start < span.end, "{finding:?}");
+                    }
+                    assert!(!finding.message.is_empty());
+                });
+            }
+        }
+    });
 }
 
 /// [`check_segment`] on bytes: source and target separated by the first tab, then, after a second tab,

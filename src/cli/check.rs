@@ -2,7 +2,7 @@
 //! first) checked against the term base, the memory, and itself.
 
 use super::input::{STDIN, read_text};
-use super::lookup::load_glossary;
+use super::glossary::Glossary;
 use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
@@ -147,7 +147,13 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     if checks.is_empty() {
         return Err(Failure::error("--only and --skip leave no check to run"));
     }
-    let base = if checks.contains(&Check::Terminology) { Some(load_glossary(args.glossary.as_deref())?) } else { None };
+    let glossary =
+        if checks.contains(&Check::Terminology) { Some(Glossary::load(args.glossary.as_deref())?) } else { None };
+    let against = match &glossary {
+        Some(glossary) => format!(" with {}", glossary.described()),
+        None => String::new(),
+    };
+    let base = glossary.map(|g| g.base);
     let memory = match &args.tm {
         Some(path) => Some(Memory::open_existing(path).map_err(Failure::error)?),
         None => None,
@@ -173,7 +179,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     }
     written?;
     if findings == 0 {
-        eprintln!("trame: nothing found in {}", inputs.join(", "));
+        eprintln!("trame: nothing found in {}{against}", inputs.join(", "));
         Ok(Outcome::Done)
     } else {
         Ok(Outcome::NothingFound)

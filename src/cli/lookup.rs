@@ -1,12 +1,13 @@
 //! `trame lookup`: find a name or term in a term base.
 
+use super::glossary::Glossary;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::Write;
-use std::path::{Path, PathBuf};
-use trame::termbase::{TermBase, TermIndex};
+use std::path::PathBuf;
+use trame::termbase::TermIndex;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,7 +31,7 @@ pub(crate) struct Args {
     glossary: Option<PathBuf>,
     /// Only match terms in this language.
     #[arg(long, short)]
-    lang: Option<String>,
+    lang: Option<trame::Language>,
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Text)]
     format: Format,
@@ -66,19 +67,18 @@ struct Report<'a> {
     matches: Vec<Found<'a>>,
 }
 
-/// The term base a command uses: `--glossary`, else ./glossary, else the compiled-in one.
-pub(crate) fn load_glossary(path: Option<&Path>) -> Result<TermBase, Failure> {
-    match path {
-        Some(path) => trame::termbase::read(path).map_err(Failure::error),
-        None if Path::new("glossary").is_dir() => trame::termbase::read(Path::new("glossary")).map_err(Failure::error),
-        None => Ok(trame::termbase::builtin()),
-    }
-}
-
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
-    let base = load_glossary(args.glossary.as_deref())?;
-    let index = TermIndex::new(&base);
-    let matches = index.lookup(&args.query, args.lang.as_deref(), args.limit);
+    if args.query.trim().is_empty() {
+        return Err(Failure::error("nothing to look up: the query is empty"));
+    }
+    if args.limit == 0 {
+        return Err(Failure::error("--limit 0 would show nothing; give at least 1"));
+    }
+    let glossary = Glossary::load(args.glossary.as_deref())?;
+    let base = &glossary.base;
+    let index = TermIndex::new(base);
+    let language = args.lang.as_ref().map(|l| l.primary());
+    let matches = index.lookup(&args.query, language.as_deref(), args.limit);
     let found: Vec<Found<'_>> = matches
         .iter()
         .map(|m| {
@@ -121,5 +121,9 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         }),
     };
     written.map_err(|e| Failure::write(e, "to standard output"))?;
-    Ok(if matches.is_empty() { Outcome::NothingFound } else { Outcome::Done })
+    if matches.is_empty() {
+        eprintln!("trame: nothing matches \"{}\" in {}", args.query, glossary.described());
+        return Ok(Outcome::NothingFound);
+    }
+    Ok(Outcome::Done)
 }

@@ -4,6 +4,7 @@ mod align;
 mod check;
 mod clock;
 mod failure;
+mod glossary;
 mod input;
 mod lookup;
 mod normalize;

@@ -2,7 +2,7 @@
 //! report them (`--check`), show the changes (`--diff`) or make them (`--write`).
 
 use super::input::STDIN;
-use super::lookup::load_glossary;
+use super::glossary::Glossary;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -70,9 +70,10 @@ pub(crate) struct Args {
     /// With --write: keep no backup.
     #[arg(long, requires = "write")]
     no_backup: bool,
-    /// Report format (on standard output; on standard error when the document goes there).
-    #[arg(long, value_enum, default_value_t = Report::Text)]
-    report: Report,
+    /// Report format: text or json (on standard output; on standard error when the document goes
+    /// there).
+    #[arg(long, short, alias = "report", value_name = "FORMAT", default_value = "text", value_parser = parse_format)]
+    format: FormatArg,
     /// Also replace variants the glossary admits.
     #[arg(long, value_enum, value_name = "STATUS")]
     include: Vec<Include>,
@@ -81,12 +82,33 @@ pub(crate) struct Args {
     keep: Vec<String>,
     /// Document format. Default: from the extension (.md, .html, else plain text).
     #[arg(long, value_enum)]
-    format: Option<Format>,
+    input_format: Option<Format>,
+    /// Encoding of the documents when they are not UTF-8 and do not say (--check and --diff; --write
+    /// writes UTF-8 only).
+    #[arg(long)]
+    encoding: Option<String>,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
-enum Report {
-    /// `file:line:column: found → replacement [concept]`.
+/// What `--format` gave: the report's format or, as `--format markdown|html` gave it before `--format`
+/// meant the report's, the document's.
+#[derive(Clone, Copy)]
+enum FormatArg {
+    Report(Report),
+    Document(Format),
+}
+
+fn parse_format(value: &str) -> Result<FormatArg, String> {
+    match value.to_ascii_lowercase().as_str() {
+        "text" => Ok(FormatArg::Report(Report::Text)),
+        "json" => Ok(FormatArg::Report(Report::Json)),
+        "markdown" | "md" => Ok(FormatArg::Document(Format::Markdown)),
+        "html" => Ok(FormatArg::Document(Format::Html)),
+        _ => Err("possible values: text, json (the document's format is --input-format)".into()),
+    }
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Report {    /// `file:line:column: found → replacement [concept]`.
     Text,
     /// A JSON array of findings.
     Json,
@@ -154,6 +176,8 @@ struct Document {
     name: String,
     format: DocumentFormat,
     stdin: bool,
+    /// `--encoding`, when it is not UTF-8: the document is decoded whole before it is read.
+    encoding: Option<String>,
 }
 
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
@@ -164,17 +188,26 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     if args.write {
         recover_before_writing(&documents)?;
     }
-    let base = load_glossary(args.glossary.as_deref())?;
+    let glossary = Glossary::load(args.glossary.as_deref())?;
+    let base = &glossary.base;
     let language = args.lang.as_ref().expect("required without --recover").primary();
     if !base.concepts.iter().any(|c| c.languages.contains_key(&language)) {
         return Err(Failure::error(format!("the glossary has no terms in '{language}'")));
     }
     let options =
         NormalizeOptions { include_admitted: args.include.contains(&Include::Admitted), keep: args.keep.clone() };
-    let normalizer = Normalizer::new(&base, &language, &options);
+    let normalizer = Normalizer::new(base, &language, &options);
     let stdin_to_stdout = args.write && documents.iter().any(|d| d.stdin);
     let reporting = |e: io::Error| Failure::write(e, "the report");
-    let mut reporter = Reporter::new(args.report, args.diff || stdin_to_stdout).map_err(reporting)?;
+    let report_format = match args.format {
+        FormatArg::Report(format) => format,
+        FormatArg::Document(format) => {
+            let name = if matches!(format, Format::Html) { "html" } else { "markdown" };
+            eprintln!("trame: --format {name} is now --input-format {name} (--format is the report's format)");
+            Report::Text
+        }
+    };
+    let mut reporter = Reporter::new(report_format, args.diff || stdin_to_stdout).map_err(reporting)?;
     let mut rewrite = None;
     let result = (|| {
         for document in &documents {
@@ -207,6 +240,14 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     }
     let found = reporter.count;
     reporter.finish().map_err(reporting)?;
+    let spellings = if found == 1 { "spelling" } else { "spellings" };
+    let done = if args.write { "replaced" } else { "found" };
+    let files = if documents.len() == 1 { "document" } else { "documents" };
+    eprintln!(
+        "trame: {found} {spellings} {done} in {} {files}, with {}",
+        documents.len(),
+        glossary.described()
+    );
     Ok(if found > 0 && !args.write { Outcome::NothingFound } else { Outcome::Done })
 }
 
@@ -216,17 +257,32 @@ fn documents(args: &Args) -> Result<Vec<Document>, Failure> {
     if args.files.iter().filter(|p| p.as_os_str() == "-").count() > 1 {
         return Err(Failure::error("standard input (-) can be read only once"));
     }
+    let utf8 = |label: &str| matches!(label.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8");
+    let encoding = args.encoding.clone().filter(|label| !utf8(label));
+    if let Some(label) = &encoding {
+        if args.write {
+            return Err(Failure::error(format!(
+                "--write writes UTF-8 only; convert the documents from {label} first (iconv -f {label} -t UTF-8), \
+                 or use --check or --diff"
+            )));
+        }
+    }
     let mut documents = Vec::new();
     let mut seen = HashSet::new();
     for path in &args.files {
-        let format = match args.format {
+        let encoding = encoding.clone();
+        let legacy = match args.format {
+            FormatArg::Document(format) => Some(format),
+            FormatArg::Report(_) => None,
+        };
+        let format = match args.input_format.or(legacy) {
             Some(Format::Text) => DocumentFormat::Text,
             Some(Format::Markdown) => DocumentFormat::Markdown,
             Some(Format::Html) => DocumentFormat::Html,
             None => DocumentFormat::from_path(path),
         };
         if path.as_os_str() == "-" {
-            documents.push(Document { path: path.clone(), name: STDIN.into(), format, stdin: true });
+            documents.push(Document { path: path.clone(), name: STDIN.into(), format, stdin: true, encoding });
             continue;
         }
         let name = path.display().to_string();
@@ -241,13 +297,17 @@ fn documents(args: &Args) -> Result<Vec<Document>, Failure> {
         if !seen.insert(FileId::from_metadata(&metadata, path)) {
             continue;
         }
-        documents.push(Document { path: path.clone(), name, format, stdin: false });
+        documents.push(Document { path: path.clone(), name, format, stdin: false, encoding });
     }
     Ok(documents)
 }
 
 /// Opens a document for reading, with a progress bar for a large file read on a terminal.
 fn open(document: &Document) -> Result<Box<dyn Read>, Failure> {
+    if let Some(label) = &document.encoding {
+        let text = super::input::read_text(&document.path, Some(label))?;
+        return Ok(Box::new(io::Cursor::new(text.into_bytes())));
+    }
     if document.stdin {
         return Ok(Box::new(io::stdin().lock()));
     }
@@ -302,9 +362,7 @@ fn diff_document(normalizer: &Normalizer, document: &Document, report: &mut dyn 
     } else {
         check_document(normalizer, document, &mut keep)?;
         if !findings.is_empty() {
-            let original = File::open(&document.path)
-                .map_err(|e| Failure::error(format!("cannot read {}: {e}", document.name)))?;
-            print_diff(BufReader::new(original), &findings, document)?;
+            print_diff(BufReader::new(open(document)?), &findings, document)?;
         }
     }
     findings.into_iter().for_each(report);

@@ -60,6 +60,10 @@ pub enum DecodeError {
         source: SourceName,
         /// Byte offset of the first NUL.
         offset: usize,
+        /// 1-based line of the first NUL.
+        line: usize,
+        /// 1-based column (in characters) of the first NUL.
+        column: usize,
     },
 }
 
@@ -78,14 +82,25 @@ impl fmt::Display for DecodeError {
             DecodeError::Malformed { source, encoding, line, column } => {
                 write!(f, "{source}:{line}:{column}: bytes that are not valid {encoding}")
             }
-            DecodeError::Binary { source, offset } => {
-                write!(f, "{source}: not a text file (NUL byte at offset {offset})")
+            DecodeError::Binary { source, line, column, .. } => {
+                write!(f, "{source}:{line}:{column}: {BINARY}")
             }
         }
     }
 }
 
 impl std::error::Error for DecodeError {}
+
+/// What every reader says of binary data (a NUL byte), after the file, line and column.
+pub const BINARY: &str = "not a text file (binary data: a NUL byte)";
+
+/// The line and column (1-based, in characters) of byte `offset` of `bytes`, which may not be valid text.
+pub(crate) fn position_in_bytes(bytes: &[u8], offset: usize) -> (usize, usize) {
+    let head = &bytes[..offset.min(bytes.len())];
+    let line_start = memchr::memrchr(b'\n', head).map_or(0, |k| k + 1);
+    let line = memchr::memchr_iter(b'\n', head).count() + 1;
+    (line, String::from_utf8_lossy(&head[line_start..]).chars().count() + 1)
+}
 
 /// How many bytes at the start of a file are searched for an encoding declaration.
 const DECLARATION_WINDOW: usize = 1024;
@@ -122,7 +137,8 @@ pub fn decode(bytes: Vec<u8>, source: &str, forced: Option<&str>) -> Result<Stri
         return decode_with(&bytes, encoding, source);
     }
     if let Some(offset) = memchr::memchr(0, &bytes) {
-        return Err(DecodeError::Binary { source: source.to_string(), offset });
+        let (line, column) = position_in_bytes(&bytes, offset);
+        return Err(DecodeError::Binary { source: source.to_string(), offset, line, column });
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),

@@ -260,7 +260,7 @@ impl<R: Read> Utf8Reader<R> {
         let error = match failure.clone() {
             Failure::InvalidUtf8(byte) => DecodeError::InvalidUtf8 { source, line, column, byte },
             Failure::Malformed(encoding) => DecodeError::Malformed { source, encoding, line, column },
-            Failure::Binary(offset) => DecodeError::Binary { source, offset: offset as usize },
+            Failure::Binary(offset) => DecodeError::Binary { source, offset: offset as usize, line, column },
             Failure::UnknownEncoding(label) => DecodeError::UnknownEncoding { source, label },
         };
         io::Error::new(io::ErrorKind::InvalidData, error)
@@ -366,12 +366,13 @@ mod tests {
             decoded(b"<a>\xC3").unwrap_err(),
             DecodeError::InvalidUtf8 { source: "t.xml".into(), line: 1, column: 4, byte: 0xC3 }
         );
-        assert_eq!(decoded(b"<a>\0</a>").unwrap_err(), DecodeError::Binary { source: "t.xml".into(), offset: 3 });
+        let binary = |offset, line, column| DecodeError::Binary { source: "t.xml".into(), offset, line, column };
+        assert_eq!(decoded(b"<a>\0</a>").unwrap_err(), binary(3, 1, 4));
         let mut lone_surrogate = utf16("<?xml?>\n<a>", false, true);
         lone_surrogate.extend([0x00, 0xDC, b'x', 0]);
         assert!(matches!(decoded(&lone_surrogate).unwrap_err(), DecodeError::Malformed { line: 2, column: 4, .. }));
         let nul = utf16("<?xml?><a>\0</a>", true, false);
-        assert_eq!(decoded(&nul).unwrap_err(), DecodeError::Binary { source: "t.xml".into(), offset: 22 });
+        assert_eq!(decoded(&nul).unwrap_err(), binary(22, 1, 11));
         assert!(matches!(
             decoded(b"<?xml version=\"1.0\" encoding=\"klingon\"?><a/>"),
             Err(DecodeError::UnknownEncoding { .. })

@@ -66,6 +66,12 @@ impl Language {
     }
 }
 
+/// The primary subtag of a tag, in lower case (`fr` for `FR_ca`, `fr-FR`, ` fr `): how trame compares the
+/// languages of files and of term bases.
+pub fn primary_of(tag: &str) -> String {
+    tag.trim().split(['-', '_']).find(|p| !p.is_empty()).unwrap_or_default().to_ascii_lowercase()
+}
+
 /// Whether `tag` is a well-formed language tag as TMX files write them (the shape of BCP 47, `_` taken for
 /// `-`): subtags of 1 to 8 ASCII letters or digits, the first of letters only (`fr`, `FR-fr`, `zh-Hant-TW`,
 /// `x-klingon`). Returns why it is not (`fr-éab`, `fr--FR`, `12`).
@@ -88,11 +94,58 @@ impl fmt::Display for Language {
     }
 }
 
+/// The ISO 639-1 language codes: the languages a code given on the command line may name.
+#[rustfmt::skip]
+const ISO_639_1: &[&str] = &[
+    "aa", "ab", "ae", "af", "ak", "am", "an", "ar", "as", "av", "ay", "az", "ba", "be", "bg", "bi", "bm", "bn",
+    "bo", "br", "bs", "ca", "ce", "ch", "co", "cr", "cs", "cu", "cv", "cy", "da", "de", "dv", "dz", "ee", "el",
+    "en", "eo", "es", "et", "eu", "fa", "ff", "fi", "fj", "fo", "fr", "fy", "ga", "gd", "gl", "gn", "gu", "gv",
+    "ha", "he", "hi", "ho", "hr", "ht", "hu", "hy", "hz", "ia", "id", "ie", "ig", "ii", "ik", "io", "is", "it",
+    "iu", "ja", "jv", "ka", "kg", "ki", "kj", "kk", "kl", "km", "kn", "ko", "kr", "ks", "ku", "kv", "kw", "ky",
+    "la", "lb", "lg", "li", "ln", "lo", "lt", "lu", "lv", "mg", "mh", "mi", "mk", "ml", "mn", "mr", "ms", "mt",
+    "my", "na", "nb", "nd", "ne", "ng", "nl", "nn", "no", "nr", "nv", "ny", "oc", "oj", "om", "or", "os", "pa",
+    "pi", "pl", "ps", "pt", "qu", "rm", "rn", "ro", "ru", "rw", "sa", "sc", "sd", "se", "sg", "si", "sk", "sl",
+    "sm", "sn", "so", "sq", "sr", "ss", "st", "su", "sv", "sw", "ta", "te", "tg", "th", "ti", "tk", "tl", "tn",
+    "to", "tr", "ts", "tt", "tw", "ty", "ug", "uk", "ur", "uz", "ve", "vi", "vo", "wa", "wo", "xh", "yi", "yo",
+    "za", "zh", "zu",
+];
+
+/// Three-letter codes (ISO 639-2) of common languages, and the two-letter code to write instead.
+#[rustfmt::skip]
+const THREE_LETTERS: &[(&str, &str)] = &[
+    ("ara", "ar"), ("chi", "zh"), ("deu", "de"), ("dut", "nl"), ("eng", "en"), ("fra", "fr"), ("fre", "fr"),
+    ("ger", "de"), ("ita", "it"), ("jpn", "ja"), ("nld", "nl"), ("pol", "pl"), ("por", "pt"), ("rus", "ru"),
+    ("spa", "es"), ("ukr", "uk"), ("zho", "zh"),
+];
+
+impl Language {
+    /// Parses a language code given by a person (on the command line): a well-formed tag whose primary
+    /// subtag is an ISO 639-1 code (`fr`, `en-GB`, `de`), with a message naming the codes trame knows
+    /// otherwise (`xx`, `fra`, `french`). Tags read from files go through [`parse`](Self::parse), which
+    /// takes any well-formed tag.
+    pub fn parse_code(code: &str) -> Result<Language, String> {
+        let known = "trame has built-in rules for fr and en, and takes any other ISO 639-1 code (de, es, it, \
+                     ...) with SRX rules, optionally with a region (en-GB, fr-CA)";
+        let Some(language) = Language::parse(code) else {
+            return Err(format!("'{code}' is not a language code; {known}"));
+        };
+        let primary = language.primary();
+        if ISO_639_1.binary_search(&primary.as_str()).is_ok() {
+            return Ok(language);
+        }
+        match THREE_LETTERS.iter().find(|(three, _)| *three == primary) {
+            Some((_, two)) => Err(format!("'{code}': write the two-letter code {two}; {known}")),
+            None => Err(format!("'{code}' is not a language trame knows; {known}")),
+        }
+    }
+}
+
 impl std::str::FromStr for Language {
     type Err = String;
 
+    /// [`Language::parse_code`]: the strict parse, for codes people type.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        Language::parse(s).ok_or_else(|| format!("'{s}' is not a language code (expected e.g. fr, en, en-GB)"))
+        Language::parse_code(s)
     }
 }
 
@@ -114,6 +167,21 @@ mod tests {
         case("fr_FR", LanguageFamily::French, "fr");
         case("en-GB", LanguageFamily::English, "en");
         case("de", LanguageFamily::Other, "de");
+    }
+
+    #[test]
+    fn codes_people_type_must_name_a_language() {
+        assert!(ISO_639_1.windows(2).all(|w| w[0] < w[1]), "sorted, for the binary search");
+        assert!(THREE_LETTERS.windows(2).all(|w| w[0].0 < w[1].0), "sorted");
+        for code in ["fr", "en", "en-GB", "fr_CA", "de", "zh-Hant-TW", "FR"] {
+            assert!(Language::parse_code(code).is_ok(), "{code}");
+        }
+        for code in ["xx", "xx-yy", "fra", "french", "", "fr-", "x-klingon"] {
+            let error = Language::parse_code(code).unwrap_err();
+            assert!(error.contains("built-in rules for fr and en"), "{error}");
+        }
+        assert!(Language::parse_code("fra").unwrap_err().contains("write the two-letter code fr"));
+        assert_eq!("en-GB".parse::<Language>().unwrap().tag(), "en-GB");
     }
 
     #[test]

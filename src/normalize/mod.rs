@@ -396,7 +396,7 @@ fn refuse_binary(head: &[u8], name: &str) -> Result<(), NormalizeError> {
         file: name.into(),
         line: memchr::memchr_iter(b'\n', &head[..k]).count() + 1,
         column: String::from_utf8_lossy(&head[line_start..k]).chars().count() + 1,
-        message: "not a text file (binary data)".into(),
+        message: crate::decode::BINARY.into(),
     })
 }
 
@@ -404,7 +404,7 @@ fn refuse_binary(head: &[u8], name: &str) -> Result<(), NormalizeError> {
 fn check_text<'a>(bytes: &'a [u8], name: &str, line: usize, column: usize) -> Result<&'a str, NormalizeError> {
     let (valid, message) = match (memchr::memchr(0, bytes), std::str::from_utf8(bytes)) {
         (None, Ok(text)) => return Ok(text),
-        (Some(k), _) => (k, "not a text file (a NUL byte)"),
+        (Some(k), _) => (k, crate::decode::BINARY),
         (None, Err(e)) => (e.valid_up_to(), "not UTF-8 text"),
     };
     let column = column + String::from_utf8_lossy(&bytes[..valid]).chars().count() + 1;

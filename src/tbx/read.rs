@@ -2,7 +2,7 @@
 //! `tig` or `ntig`/`termGrp`), data categories written as `termNote type="..."` (DCA) or as elements of
 //! their own (DCT). Statuses from the wild are normalised.
 
-use super::write::{ERROR_NOTE, SUGGESTED_NOTE};
+use super::write::{ERROR_NOTE, SEEN_NOTE, SUGGESTED_NOTE, TRANSLITERATION_NOTE};
 use crate::decode::{DecodeError, decode_xml};
 use crate::position::LineIndex;
 use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
@@ -319,12 +319,17 @@ fn apply(kind: &str, value: &str, term: &mut Option<Reading>, concept: Option<&m
             }
         }
         ("termType", Some(t)) => t.term.kind = kind_of(value),
-        ("context", Some(t)) => t.term.context = Some(value.to_string()),
+        // A context as the file indents it: one line, single spaces.
+        ("context", Some(t)) => t.term.context = Some(value.split_whitespace().collect::<Vec<_>>().join(" ")),
         ("note", Some(t)) => {
             if value == ERROR_NOTE {
                 t.term.kind = Kind::Error;
             } else if value == SUGGESTED_NOTE {
                 t.status = Some(Status::Suggested);
+            } else if value == TRANSLITERATION_NOTE && t.term.kind == Kind::Spelling {
+                t.term.kind = Kind::Transliteration;
+            } else if let Some(seen) = value.strip_prefix(SEEN_NOTE).and_then(|v| serde_json::from_str(v).ok()) {
+                t.term.seen = seen;
             }
         }
         ("subjectField", None) => {

@@ -9,6 +9,10 @@ use std::io::{self, Write};
 pub(crate) const SUGGESTED_NOTE: &str = "suggested variant, not reviewed";
 /// The note that marks a probable error.
 pub(crate) const ERROR_NOTE: &str = "probable error";
+/// The note that marks a transliteration (TBX-Basic's term types have none).
+pub(crate) const TRANSLITERATION_NOTE: &str = "transliteration";
+/// The note that says where a term was seen and how often: this prefix, then a JSON object.
+pub(crate) const SEEN_NOTE: &str = "seen: ";
 
 /// Which TBX.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -69,10 +73,17 @@ fn write_term(out: &mut impl Write, indent: &str, element: &str, term: &Term) ->
     } else if term.status == Status::Suggested {
         writeln!(out, "{inner}<note>{SUGGESTED_NOTE}</note>")?;
     }
+    if term.kind == Kind::Transliteration {
+        writeln!(out, "{inner}<note>{TRANSLITERATION_NOTE}</note>")?;
+    }
+    if !term.seen.is_empty() {
+        let seen = serde_json::to_string(&term.seen).map_err(io::Error::other)?;
+        writeln!(out, "{inner}<note>{}</note>", text(&format!("{SEEN_NOTE}{seen}")))?;
+    }
     writeln!(out, "{indent}</{element}>")
 }
 
-fn write_concept(out: &mut impl Write, concept: &Concept, v2: bool) -> io::Result<()> {
+fn write_concept(out: &mut impl Write, concept: &Concept, v2: bool, first: Option<&str>) -> io::Result<()> {
     let (entry, lang_element, term_element) =
         if v2 { ("termEntry", "langSet", "tig") } else { ("conceptEntry", "langSec", "termSec") };
     writeln!(out, "      <{entry} id=\"{}\">", attribute(&xml_id(&concept.id)))?;
@@ -81,7 +92,10 @@ fn write_concept(out: &mut impl Write, concept: &Concept, v2: bool) -> io::Resul
     if let Some(note) = &concept.note {
         writeln!(out, "        <note>{}</note>", text(note))?;
     }
-    for (language, terms) in &concept.languages {
+    // The source language first (translate-toolkit's tbx2po takes the first as the msgid).
+    let is_first = |language: &str| first.is_some_and(|f| crate::language::primary_of(language) == f);
+    let languages = concept.languages.iter().filter(|(l, _)| is_first(l)).chain(concept.languages.iter().filter(|(l, _)| !is_first(l)));
+    for (language, terms) in languages {
         writeln!(out, "        <{lang_element} xml:lang=\"{}\">", attribute(language))?;
         for term in terms.all() {
             write_term(out, "          ", term_element, term)?;
@@ -92,7 +106,12 @@ fn write_concept(out: &mut impl Write, concept: &Concept, v2: bool) -> io::Resul
 }
 
 /// Writes `base` as TBX `version` to `out`. Errors are those of the writer.
-pub fn write(base: &TermBase, version: TbxVersion, mut out: impl Write) -> io::Result<()> {
+pub fn write(base: &TermBase, version: TbxVersion, out: impl Write) -> io::Result<()> {
+    write_with_source(base, version, None, out)
+}
+
+/// [`write`], each entry giving first the language whose primary subtag is `source` (`fr`).
+pub fn write_with_source(base: &TermBase, version: TbxVersion, source: Option<&str>, mut out: impl Write) -> io::Result<()> {
     let v2 = version == TbxVersion::V2;
     out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
     if v2 {
@@ -110,7 +129,7 @@ pub fn write(base: &TermBase, version: TbxVersion, mut out: impl Write) -> io::R
     }
     out.write_all(b"  <text>\n    <body>\n")?;
     for concept in &base.concepts {
-        write_concept(&mut out, concept, v2)?;
+        write_concept(&mut out, concept, v2, source)?;
     }
     out.write_all(b"    </body>\n  </text>\n")?;
     out.write_all(if v2 { b"</martif>\n" } else { b"</tbx>\n" })?;

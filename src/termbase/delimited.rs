@@ -53,6 +53,40 @@ pub fn write(base: &TermBase, source: &str, target: &str, delimiter: u8, out: im
     writer.flush()
 }
 
+/// The delimiter of a delimited glossary: a tab, a semicolon (French spreadsheets export CSV with `;`,
+/// the comma being their decimal mark) or a comma, whichever splits the first lines (up to 20, quoted
+/// fields aside) the same number of times, at least once; a comma when none does.
+pub fn sniff_delimiter(text: &str) -> u8 {
+    let lines: Vec<&str> = text.lines().filter(|l| !l.trim().is_empty()).take(20).collect();
+    for delimiter in [b'\t', b';', b','] {
+        let counts: Vec<usize> = lines.iter().map(|line| unquoted_count(line, delimiter)).collect();
+        if counts.first().is_some_and(|&n| n > 0) && counts.iter().all(|&n| n == counts[0]) {
+            return delimiter;
+        }
+    }
+    // Lines of unequal width (an optional comment column): the delimiter found on every line.
+    for delimiter in [b'\t', b';', b','] {
+        if !lines.is_empty() && lines.iter().all(|line| unquoted_count(line, delimiter) > 0) {
+            return delimiter;
+        }
+    }
+    b','
+}
+
+/// How many times `delimiter` occurs in `line` outside double quotes.
+fn unquoted_count(line: &str, delimiter: u8) -> usize {
+    let mut quoted = false;
+    let mut count = 0;
+    for b in line.bytes() {
+        if b == b'"' {
+            quoted = !quoted;
+        } else if b == delimiter && !quoted {
+            count += 1;
+        }
+    }
+    count
+}
+
 /// Reads a CSV or TSV glossary: the first column in `source`, the second in `target`, an optional third
 /// as a note. A line whose comment says `... of X` where X is a source term already read joins X's
 /// concept; a header line naming languages is skipped.
@@ -149,5 +183,14 @@ mod tests {
         let csv = String::from_utf8(out).unwrap();
         assert!(csv.contains("\"Kiev, ville\",Kyiv,term\n"), "{csv}");
         assert!(csv.contains("Lukachenko,Lukashenko,deprecated transliteration of Loukachenko\n"), "{csv}");
+    }
+
+    #[test]
+    fn delimiters_are_sniffed() {
+        assert_eq!(sniff_delimiter("Loukachenko;Lukashenko\nMinsk;Minsk\n"), b';');
+        assert_eq!(sniff_delimiter("Loukachenko\tLukashenko\tnote, with a comma\n"), b'\t');
+        assert_eq!(sniff_delimiter("fr,en\n\"Poutine, Vladimir\",\"Putin, Vladimir\"\n"), b',');
+        assert_eq!(sniff_delimiter("\"9,5 %\";9.5%\nune;one;a note\n"), b';');
+        assert_eq!(sniff_delimiter(""), b',');
     }
 }

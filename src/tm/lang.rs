@@ -24,9 +24,9 @@ pub fn canonical(tag: &str) -> String {
     out
 }
 
-/// The primary subtag, lower case (`fr` for fr-CA).
+/// The primary subtag, lower case (`fr` for fr-CA): [`crate::language::primary_of`].
 pub fn primary(tag: &str) -> String {
-    tag.trim().split(['-', '_']).find(|p| !p.is_empty()).unwrap_or_default().to_ascii_lowercase()
+    crate::language::primary_of(tag)
 }
 
 /// How well `tag` answers a request for `wanted`: 2 for the same tag, 1 for the same language with

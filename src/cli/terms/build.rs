@@ -45,6 +45,9 @@ pub(crate) struct Args {
     /// Language of the plain-text inputs.
     #[arg(long, short)]
     lang: Option<Language>,
+    /// Encoding of the plain-text inputs when they are not UTF-8 and do not say.
+    #[arg(long)]
+    encoding: Option<String>,
     /// A plain text in another language, as LANG:PATH (repeatable).
     #[arg(long = "text", value_name = "LANG:PATH")]
     texts: Vec<String>,
@@ -84,7 +87,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmx")) {
             units.push(read_units(path, &read_xml(path)?)?);
         } else {
-            let text = read_text(path, None)?;
+            let text = read_text(path, args.encoding.as_deref())?;
             let lang = args.lang.clone().ok_or_else(|| {
                 Failure::error(format!("{}: plain text needs --lang (or pass it as --text LANG:PATH)", path.display()))
             })?;
@@ -96,7 +99,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
             spec.split_once(':').ok_or_else(|| Failure::error(format!("--text {spec}: expected LANG:PATH")))?;
         let lang: Language = lang.parse().map_err(Failure::error)?;
         let path = PathBuf::from(path);
-        texts.push((file_name(&path), read_text(&path, None)?, lang));
+        texts.push((file_name(&path), read_text(&path, args.encoding.as_deref())?, lang));
     }
     if texts.is_empty() && units.is_empty() {
         return Err(Failure::error("nothing to build from: give TMX files or texts"));

@@ -22,11 +22,11 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Tbx)]
     format: Format,
-    /// Source language of CSV and TSV exports.
-    #[arg(long, default_value = "fr")]
+    /// Source language: the first column of CSV and TSV, the first language of each TBX entry.
+    #[arg(long, short = 's', default_value = "fr")]
     source_lang: Language,
     /// Target language of CSV and TSV exports.
-    #[arg(long, default_value = "en")]
+    #[arg(long, short = 't', default_value = "en")]
     target_lang: Language,
     #[command(flatten)]
     output: OutputArgs,
@@ -48,9 +48,23 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     args.output.reads(&args.file)?;
     let base = trame::termbase::read(&args.file).map_err(Failure::error)?;
     let (source, target) = (args.source_lang.primary(), args.target_lang.primary());
+    let has = |language: &str| base.concepts.iter().filter(|c| c.languages.contains_key(language)).count();
+    let pair = base.concepts.iter().filter(|c| c.languages.contains_key(&source) && c.languages.contains_key(&target));
+    let selected = match args.format {
+        Format::Csv | Format::Tsv => pair.count(),
+        Format::Tbx | Format::TbxV2 => has(&source),
+    };
+    if selected == 0 {
+        let what = match args.format {
+            Format::Csv | Format::Tsv => format!("a term in both {source} and {target}"),
+            Format::Tbx | Format::TbxV2 => format!("a term in {source}"),
+        };
+        eprintln!("trame: no concept of {} has {what}; nothing written", args.file.display());
+        return Ok(Outcome::NothingFound);
+    }
     args.output.write(|out| match args.format {
-        Format::Tbx => trame::tbx::write(&base, TbxVersion::V3Basic, out),
-        Format::TbxV2 => trame::tbx::write(&base, TbxVersion::V2, out),
+        Format::Tbx => trame::tbx::write_with_source(&base, TbxVersion::V3Basic, Some(&source), out),
+        Format::TbxV2 => trame::tbx::write_with_source(&base, TbxVersion::V2, Some(&source), out),
         Format::Csv => trame::termbase::delimited::write(&base, &source, &target, b',', out),
         Format::Tsv => trame::termbase::delimited::write(&base, &source, &target, b'\t', out),
     })?;

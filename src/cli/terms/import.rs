@@ -23,14 +23,20 @@ pub(crate) struct Args {
     /// The glossary to import.
     file: PathBuf,
     /// Its format (by default from its extension: .tbx/.xml, .csv, anything else TSV).
-    #[arg(long, value_enum)]
-    format: Option<Format>,
+    #[arg(long, alias = "format", value_enum)]
+    input_format: Option<Format>,
     /// Language of the first column of CSV and TSV.
-    #[arg(long, default_value = "fr")]
+    #[arg(long, short = 's', default_value = "fr")]
     source_lang: Language,
     /// Language of the second column.
-    #[arg(long, default_value = "en")]
+    #[arg(long, short = 't', default_value = "en")]
     target_lang: Language,
+    /// The field delimiter of CSV: `,`, `;` or `tab`. Default: the one the first lines use.
+    #[arg(long, value_parser = parse_delimiter)]
+    delimiter: Option<u8>,
+    /// Encoding of CSV and TSV files when they are not UTF-8 and do not say.
+    #[arg(long)]
+    encoding: Option<String>,
     #[command(flatten)]
     output: OutputArgs,
 }
@@ -45,11 +51,20 @@ enum Format {
     Tsv,
 }
 
+fn parse_delimiter(value: &str) -> Result<u8, String> {
+    match value {
+        "," | "comma" => Ok(b','),
+        ";" | "semicolon" => Ok(b';'),
+        "tab" | "\t" | "\\t" => Ok(b'\t'),
+        _ => Err("a delimiter is `,`, `;` or `tab`".into()),
+    }
+}
+
 pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     args.output.reads(&args.file)?;
     let name = args.file.display().to_string();
     let extension = args.file.extension().map(|e| e.to_string_lossy().to_lowercase()).unwrap_or_default();
-    let format = args.format.unwrap_or(match extension.as_str() {
+    let format = args.input_format.unwrap_or(match extension.as_str() {
         "tbx" | "xml" => Format::Tbx,
         "csv" => Format::Csv,
         _ => Format::Tsv,
@@ -65,8 +80,12 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
             (document.base, document.problems.len())
         }
         Format::Csv | Format::Tsv => {
-            let text = read_text(&args.file, None)?;
-            let delimiter = if matches!(format, Format::Csv) { b',' } else { b'\t' };
+            let text = read_text(&args.file, args.encoding.as_deref())?;
+            let delimiter = match (format, args.delimiter) {
+                (_, Some(delimiter)) => delimiter,
+                (Format::Csv, None) => trame::termbase::delimited::sniff_delimiter(&text),
+                _ => b'\t',
+            };
             let base = trame::termbase::delimited::read(text.as_bytes(), &source, &target, delimiter)
                 .map_err(|e| Failure::error(format!("{name}:{}:1: {}", e.line, e.message)))?;
             (base, 0)
@@ -76,7 +95,12 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         return Err(Failure::error(format!("{name}: every entry was left out (see above); nothing imported")));
     }
     write_base(&args.output, &base)?;
-    eprintln!("trame: {} concepts, {} terms", base.concepts.len(), base.term_count());
+    let (concepts, terms) = (base.concepts.len(), base.term_count());
+    eprintln!(
+        "trame: {concepts} {}, {terms} {}",
+        if concepts == 1 { "concept" } else { "concepts" },
+        if terms == 1 { "term" } else { "terms" }
+    );
     if left_out > 0 {
         let entries = if left_out == 1 { "entry" } else { "entries" };
         return Err(Failure::error(format!("{left_out} {entries} left out (see above); the others were imported")));
