@@ -62,29 +62,43 @@ impl std::error::Error for TermBaseError {
 /// not parse alone (a split inside a multi-line string) sends the whole text to the parser, which then
 /// gives the error, or the term base, as it would have anyway.
 pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
-    let whole = |text: &str| -> Result<TermBase, TermBaseError> {
-        toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |span| crate::position::line_column(text, span.start));
-            TermBaseError::Parse { path: path.to_path_buf(), line, column, message: e.message().to_string() }
-        })
+    let error = |at: usize, message: String| {
+        let (line, column) = crate::position::line_column(text, at);
+        TermBaseError::Parse { path: path.to_path_buf(), line, column, message }
     };
-    let mut base = if text.len() < PIECEWISE_FROM {
-        whole(text)?
-    } else {
-        match pieces(text).try_fold(TermBase::default(), |mut base, piece| {
-            base.extend(toml::from_str::<TermBase>(piece).ok()?);
-            Some(base)
-        }) {
-            Some(base) => base,
-            None => whole(text)?,
+    // The shape of `piece` (which starts at byte `offset` of the text) checked, positions kept.
+    let shape = |piece: &str, offset: usize| super::shape::check(piece).map_err(|e| error(offset + e.at, e.message));
+    let whole = |text: &str| -> Result<TermBase, TermBaseError> {
+        match toml::from_str(text) {
+            Ok(base) => shape(text, 0).map(|()| base),
+            Err(e) => {
+                shape(text, 0)?;
+                Err(error(e.span().map_or(0, |span| span.start), e.message().to_string()))
+            }
         }
     };
+    let mut base = if text.len() < PIECEWISE_FROM { whole(text)? } else { piecewise(text, &shape).unwrap_or_else(|| whole(text))? };
     // The preferred term's status need not be written: it is preferred by its place.
     for terms in base.concepts.iter_mut().flat_map(|c| c.languages.values_mut()) {
         terms.preferred.status = super::Status::Preferred;
     }
     check(&base).map_err(|message| TermBaseError::Invalid { path: path.to_path_buf(), message })?;
     Ok(base)
+}
+
+/// `text` parsed a piece at a time, each piece's shape checked; `None` when a piece does not parse alone.
+fn piecewise(
+    text: &str,
+    shape: &dyn Fn(&str, usize) -> Result<(), TermBaseError>,
+) -> Option<Result<TermBase, TermBaseError>> {
+    let mut base = TermBase::default();
+    for piece in pieces(text) {
+        base.extend(toml::from_str::<TermBase>(piece).ok()?);
+        if let Err(e) = shape(piece, piece.as_ptr() as usize - text.as_ptr() as usize) {
+            return Some(Err(e));
+        }
+    }
+    Some(Ok(base))
 }
 
 /// Files at least this large are parsed a concept at a time.

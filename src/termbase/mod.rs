@@ -12,6 +12,7 @@ mod files;
 mod lookup;
 mod merge;
 mod model;
+mod shape;
 mod variants;
 
 pub use build::{BuildOptions, ContextStyle, Progress, TextSource, UnitSource, build, build_with_progress};
