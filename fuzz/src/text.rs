@@ -67,7 +67,7 @@ fn normalizer(which: u8) -> &'static Normalizer {
     static NORMALIZERS: OnceLock<[Normalizer; 3]> = OnceLock::new();
     let all = NORMALIZERS.get_or_init(|| {
         let base = builtin();
-        let admitted = NormalizeOptions { include_admitted: true, keep: vec!["Kiev".into()] };
+        let admitted = NormalizeOptions { include_admitted: true, keep: vec!["Kiev".into()], visible_attributes: true };
         [
             Normalizer::new(&base, "fr", &NormalizeOptions::default()),
             Normalizer::new(&base, "en", &NormalizeOptions::default()),

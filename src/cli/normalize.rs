@@ -80,6 +80,10 @@ pub(crate) struct Args {
     /// Never replace this spelling (repeatable).
     #[arg(long, value_name = "TERM")]
     keep: Vec<String>,
+    /// HTML: also check the text of the attributes a reader sees (alt, title, aria-label, placeholder);
+    /// by default only text nodes are.
+    #[arg(long)]
+    attributes: bool,
     /// Document format. Default: from the extension (.md, .html, else plain text).
     #[arg(long, value_enum)]
     input_format: Option<Format>,
@@ -194,8 +198,11 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     if !base.concepts.iter().any(|c| c.languages.contains_key(&language)) {
         return Err(Failure::error(format!("the glossary has no terms in '{language}'")));
     }
-    let options =
-        NormalizeOptions { include_admitted: args.include.contains(&Include::Admitted), keep: args.keep.clone() };
+    let options = NormalizeOptions {
+        include_admitted: args.include.contains(&Include::Admitted),
+        keep: args.keep.clone(),
+        visible_attributes: args.attributes,
+    };
     let normalizer = Normalizer::new(base, &language, &options);
     let stdin_to_stdout = args.write && documents.iter().any(|d| d.stdin);
     let reporting = |e: io::Error| Failure::write(e, "the report");

@@ -47,6 +47,9 @@ pub struct NormalizeOptions {
     pub include_admitted: bool,
     /// Forms never to replace.
     pub keep: Vec<String>,
+    /// HTML: also the values of the attributes a reader sees (`alt`, `title`, `aria-label`,
+    /// `placeholder`); otherwise only text nodes.
+    pub visible_attributes: bool,
 }
 
 /// One spelling found.
@@ -132,6 +135,8 @@ pub struct Normalizer {
     chunk: usize,
     /// The longest piece read at once.
     max_piece: usize,
+    /// See [`NormalizeOptions::visible_attributes`].
+    visible_attributes: bool,
 }
 
 /// Pieces are gathered into chunks of about this size before matching (at least 4 pieces).
@@ -150,7 +155,13 @@ impl Normalizer {
             .match_kind(MatchKind::LeftmostLongest)
             .build(by_pattern.keys())
             .expect("patterns build");
-        Normalizer { automaton, rules: by_pattern.into_values().collect(), chunk: CHUNK, max_piece: MAX_PIECE }
+        Normalizer {
+            automaton,
+            rules: by_pattern.into_values().collect(),
+            chunk: CHUNK,
+            max_piece: MAX_PIECE,
+            visible_attributes: options.visible_attributes,
+        }
     }
 
     /// How many spellings it looks for.
@@ -180,7 +191,7 @@ impl Normalizer {
             Some(out) => out,
             None => &mut sink,
         };
-        let mut protector = Protector::new(format);
+        let mut protector = Protector::new(format).with_visible_attributes(self.visible_attributes);
         let mut folder = Folder::default();
         let mut folded = FoldedText::default();
         let mut summary = Summary::default();

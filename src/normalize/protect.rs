@@ -54,6 +54,28 @@ pub(crate) struct Protector {
     in_keep: bool,
     /// The current line holds `trame:keep` (seen in an earlier piece of it).
     keep_line: bool,
+    /// HTML: the values of the attributes a reader sees (alt, title, aria-label, placeholder) change too.
+    attributes: bool,
+    /// HTML: inside the value of such an attribute.
+    in_visible_value: bool,
+}
+
+/// The HTML attributes whose values a reader sees (or hears), checked with `--attributes`.
+const VISIBLE_ATTRIBUTES: &[&str] = &["alt", "aria-label", "placeholder", "title"];
+
+/// Whether the attribute whose value opens with the quote at `quote` of `bytes` is one a reader sees:
+/// `name="` or `name = '`, the name being one of [`VISIBLE_ATTRIBUTES`].
+fn visible_attribute(bytes: &[u8], quote: usize) -> bool {
+    let before = &bytes[..quote];
+    let trimmed = before.trim_ascii_end();
+    let Some(without_equals) = trimmed.strip_suffix(b"=") else { return false };
+    let name_part = without_equals.trim_ascii_end();
+    let name_start = name_part
+        .iter()
+        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
+        .map_or(0, |k| k + 1);
+    let name = &name_part[name_start..];
+    VISIBLE_ATTRIBUTES.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }
 
 fn addresses() -> &'static Regex {
@@ -80,6 +102,12 @@ fn reference_definition() -> &'static Regex {
 impl Protector {
     pub(crate) fn new(format: DocumentFormat) -> Self {
         Protector { format, ..Protector::default() }
+    }
+
+    /// The same, the values of the HTML attributes a reader sees left open to changes.
+    pub(crate) fn with_visible_attributes(mut self, attributes: bool) -> Self {
+        self.attributes = attributes;
+        self
     }
 
     /// The protected byte ranges of the next piece of the document (a line, or part of a long line when
@@ -137,7 +165,7 @@ impl Protector {
         let bytes = line.as_bytes();
         let mut i = 0;
         let mut start = 0;
-        if self.html == HtmlState::Text {
+        if self.html == HtmlState::Text || self.in_visible_value {
             start = usize::MAX;
         }
         while i < bytes.len() {
@@ -166,8 +194,23 @@ impl Protector {
                     }
                 }
                 HtmlState::Tag(quote, raw) => match (quote, bytes[i]) {
-                    (None, b'"' | b'\'') => self.html = HtmlState::Tag(Some(bytes[i]), raw),
-                    (Some(q), b) if b == q => self.html = HtmlState::Tag(None, raw),
+                    (None, b'"' | b'\'') => {
+                        self.html = HtmlState::Tag(Some(bytes[i]), raw);
+                        // The value of an attribute a reader sees is text: the tag is protected up to
+                        // its opening quote, and again from its closing one.
+                        if self.attributes && raw.is_none() && start != usize::MAX && visible_attribute(bytes, i) {
+                            ranges.push(start..i + 1);
+                            start = usize::MAX;
+                            self.in_visible_value = true;
+                        }
+                    }
+                    (Some(q), b) if b == q => {
+                        self.html = HtmlState::Tag(None, raw);
+                        if self.in_visible_value {
+                            self.in_visible_value = false;
+                            start = i;
+                        }
+                    }
                     (None, b'>') => {
                         ranges.push(start..i + 1);
                         self.html = raw.map_or(HtmlState::Text, HtmlState::Raw);
@@ -239,6 +282,16 @@ mod tests {
         assert!(found.iter().any(|f| f.contains("<!-- Lukachenko")));
         assert!(found.iter().any(|f| f == "<a\n"));
         assert!(found.iter().any(|f| f == "Lukachenko"), "{found:?}");
+    }
+
+    #[test]
+    fn visible_attributes_only_on_request() {
+        let text = "<img src=\"Lukachenko.jpg\" alt=\"Lukachenko à Minsk\" title='Lukachenko'>\n";
+        assert_eq!(kept(DocumentFormat::Html, text), ["<img src=\"Lukachenko.jpg\" alt=\"Lukachenko à Minsk\" title='Lukachenko'>"]);
+        let mut p = Protector::new(DocumentFormat::Html).with_visible_attributes(true);
+        let ranges = p.protected(text, true);
+        let kept: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(kept, ["<img src=\"Lukachenko.jpg\" alt=\"", "\" title='", "'>"]);
     }
 
     #[test]

@@ -66,6 +66,9 @@ pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
         let (line, column) = crate::position::line_column(text, at);
         TermBaseError::Parse { path: path.to_path_buf(), line, column, message }
     };
+    if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
+        return Err(error(nul, crate::decode::BINARY.to_string()));
+    }
     // The shape of `piece` (which starts at byte `offset` of the text) checked, positions kept.
     let shape = |piece: &str, offset: usize| super::shape::check(piece).map_err(|e| error(offset + e.at, e.message));
     let whole = |text: &str| -> Result<TermBase, TermBaseError> {
