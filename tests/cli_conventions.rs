@@ -144,14 +144,26 @@ fn format_and_its_short_flag_name_the_output_format() {
     let findings: serde_json::Value = serde_json::from_str(&common::run::stdout(&out)).unwrap();
     assert_eq!(findings[0]["replacement"], "Loukachenko");
     // The old spellings still work: --report for the report, --format html for the document.
-    let out = trame(&["normalize", "-", "--lang", "fr", "--report", "json", "--glossary", "glossary"], b"Lukachenko.\n");
+    let out =
+        trame(&["normalize", "-", "--lang", "fr", "--report", "json", "--glossary", "glossary"], b"Lukachenko.\n");
     assert!(common::run::stdout(&out).starts_with('['));
-    let out = trame(&["normalize", "-", "--lang", "fr", "--format", "html", "--glossary", "glossary"], b"<p title=\"Lukachenko\">x</p>\n");
+    let out = trame(
+        &["normalize", "-", "--lang", "fr", "--format", "html", "--glossary", "glossary"],
+        b"<p title=\"Lukachenko\">x</p>\n",
+    );
     assert_eq!(out.status.code(), Some(0), "an attribute is not text: {}", stderr(&out));
     assert!(stderr(&out).contains("--format html is now --input-format html"));
-    let out = trame(&["normalize", "-", "--lang", "fr", "--input-format", "html", "--attributes", "--glossary", "glossary"], b"<p title=\"Lukachenko\">x</p>\n");
+    let out = trame(
+        &["normalize", "-", "--lang", "fr", "--input-format", "html", "--attributes", "--glossary", "glossary"],
+        b"<p title=\"Lukachenko\">x</p>\n",
+    );
     assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    for args in [&["segment", FR, "-l", "fr", "-f", "jsonl"][..], &["lookup", "Minsk", "-f", "json"], &["terms", "export", "glossary", "-f", "csv"], &["check", FR, EN, "-f", "json"]] {
+    for args in [
+        &["segment", FR, "-l", "fr", "-f", "jsonl"][..],
+        &["lookup", "Minsk", "-f", "json"],
+        &["terms", "export", "glossary", "-f", "csv"],
+        &["check", FR, EN, "-f", "json"],
+    ] {
         let out = trame(args, b"");
         assert!(out.status.code() != Some(2), "{args:?}: {}", stderr(&out));
     }

@@ -1,8 +1,8 @@
 //! `trame check`: a translation (a TMX file, a TSV file, or a source text and its translation, aligned
 //! first) checked against the term base, the memory, and itself.
 
-use super::input::{STDIN, read_text};
 use super::glossary::Glossary;
+use super::input::{STDIN, read_text};
 use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;

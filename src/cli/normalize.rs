@@ -1,8 +1,8 @@
 //! `trame normalize`: find the deprecated spellings of a term base's names and terms in documents, and
 //! report them (`--check`), show the changes (`--diff`) or make them (`--write`).
 
-use super::input::STDIN;
 use super::glossary::Glossary;
+use super::input::STDIN;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
@@ -112,7 +112,8 @@ fn parse_format(value: &str) -> Result<FormatArg, String> {
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Report {    /// `file:line:column: found → replacement [concept]`.
+enum Report {
+    /// `file:line:column: found → replacement [concept]`.
     Text,
     /// A JSON array of findings.
     Json,
@@ -250,11 +251,7 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let spellings = if found == 1 { "spelling" } else { "spellings" };
     let done = if args.write { "replaced" } else { "found" };
     let files = if documents.len() == 1 { "document" } else { "documents" };
-    eprintln!(
-        "trame: {found} {spellings} {done} in {} {files}, with {}",
-        documents.len(),
-        glossary.described()
-    );
+    eprintln!("trame: {found} {spellings} {done} in {} {files}, with {}", documents.len(), glossary.described());
     Ok(if found > 0 && !args.write { Outcome::NothingFound } else { Outcome::Done })
 }
 

@@ -70,10 +70,7 @@ fn visible_attribute(bytes: &[u8], quote: usize) -> bool {
     let trimmed = before.trim_ascii_end();
     let Some(without_equals) = trimmed.strip_suffix(b"=") else { return false };
     let name_part = without_equals.trim_ascii_end();
-    let name_start = name_part
-        .iter()
-        .rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-'))
-        .map_or(0, |k| k + 1);
+    let name_start = name_part.iter().rposition(|b| !(b.is_ascii_alphanumeric() || *b == b'-')).map_or(0, |k| k + 1);
     let name = &name_part[name_start..];
     VISIBLE_ATTRIBUTES.iter().any(|a| a.as_bytes().eq_ignore_ascii_case(name))
 }
@@ -287,7 +284,10 @@ mod tests {
     #[test]
     fn visible_attributes_only_on_request() {
         let text = "<img src=\"Lukachenko.jpg\" alt=\"Lukachenko à Minsk\" title='Lukachenko'>\n";
-        assert_eq!(kept(DocumentFormat::Html, text), ["<img src=\"Lukachenko.jpg\" alt=\"Lukachenko à Minsk\" title='Lukachenko'>"]);
+        assert_eq!(
+            kept(DocumentFormat::Html, text),
+            ["<img src=\"Lukachenko.jpg\" alt=\"Lukachenko à Minsk\" title='Lukachenko'>"]
+        );
         let mut p = Protector::new(DocumentFormat::Html).with_visible_attributes(true);
         let ranges = p.protected(text, true);
         let kept: Vec<&str> = ranges.iter().map(|r| &text[r.clone()]).collect();

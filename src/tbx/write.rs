@@ -94,7 +94,11 @@ fn write_concept(out: &mut impl Write, concept: &Concept, v2: bool, first: Optio
     }
     // The source language first (translate-toolkit's tbx2po takes the first as the msgid).
     let is_first = |language: &str| first.is_some_and(|f| crate::language::primary_of(language) == f);
-    let languages = concept.languages.iter().filter(|(l, _)| is_first(l)).chain(concept.languages.iter().filter(|(l, _)| !is_first(l)));
+    let languages = concept
+        .languages
+        .iter()
+        .filter(|(l, _)| is_first(l))
+        .chain(concept.languages.iter().filter(|(l, _)| !is_first(l)));
     for (language, terms) in languages {
         writeln!(out, "        <{lang_element} xml:lang=\"{}\">", attribute(language))?;
         for term in terms.all() {
@@ -111,7 +115,12 @@ pub fn write(base: &TermBase, version: TbxVersion, out: impl Write) -> io::Resul
 }
 
 /// [`write`], each entry giving first the language whose primary subtag is `source` (`fr`).
-pub fn write_with_source(base: &TermBase, version: TbxVersion, source: Option<&str>, mut out: impl Write) -> io::Result<()> {
+pub fn write_with_source(
+    base: &TermBase,
+    version: TbxVersion,
+    source: Option<&str>,
+    mut out: impl Write,
+) -> io::Result<()> {
     let v2 = version == TbxVersion::V2;
     out.write_all(b"<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n")?;
     if v2 {

@@ -80,7 +80,11 @@ pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
             }
         }
     };
-    let mut base = if text.len() < PIECEWISE_FROM { whole(text)? } else { piecewise(text, &shape).unwrap_or_else(|| whole(text))? };
+    let mut base = if text.len() < PIECEWISE_FROM {
+        whole(text)?
+    } else {
+        piecewise(text, &shape).unwrap_or_else(|| whole(text))?
+    };
     // The preferred term's status need not be written: it is preferred by its place.
     for terms in base.concepts.iter_mut().flat_map(|c| c.languages.values_mut()) {
         terms.preferred.status = super::Status::Preferred;

@@ -153,7 +153,10 @@ fn at<T>(value: &Spanned<T>, message: String) -> ShapeError {
 
 fn unknown<T>(key: &Spanned<T>, name: &str, known: &[&str], what: &str) -> ShapeError {
     let hint = closest(name, known).map(|c| format!("; did you mean `{c}`?")).unwrap_or_default();
-    ShapeError { at: key.span().start, message: format!("`{name}` is not a field of {what} ({}){hint}", known.join(", ")) }
+    ShapeError {
+        at: key.span().start,
+        message: format!("`{name}` is not a field of {what} ({}){hint}", known.join(", ")),
+    }
 }
 
 /// The known name `name` is most likely a misspelling of: at most two edits away.
@@ -181,11 +184,19 @@ mod tests {
         assert!(check(ok).is_ok());
         let (line, text) = message("[[concept]]\nid = \"x\"\nsubjet = \"person\"\n");
         assert_eq!(line, 3);
-        assert!(text.contains("`subjet` is not a field of a concept") && text.ends_with("did you mean `subject`?"), "{text}");
-        let (line, text) = message("[[concept]]\nid = \"x\"\n\n[concept.fr.preferred]\nform = \"Minsk\"\nstatus = \"prefered\"\n");
+        assert!(
+            text.contains("`subjet` is not a field of a concept") && text.ends_with("did you mean `subject`?"),
+            "{text}"
+        );
+        let (line, text) =
+            message("[[concept]]\nid = \"x\"\n\n[concept.fr.preferred]\nform = \"Minsk\"\nstatus = \"prefered\"\n");
         assert_eq!(line, 6);
-        assert!(text.starts_with("`prefered` is not a status") && text.ends_with("did you mean `preferred`?"), "{text}");
-        let (line, text) = message("[[concept]]\nid = \"x\"\n\n[concept.fr.preferred]\nform = \"Minsk\"\nstatuss = \"preferred\"\n");
+        assert!(
+            text.starts_with("`prefered` is not a status") && text.ends_with("did you mean `preferred`?"),
+            "{text}"
+        );
+        let (line, text) =
+            message("[[concept]]\nid = \"x\"\n\n[concept.fr.preferred]\nform = \"Minsk\"\nstatuss = \"preferred\"\n");
         assert_eq!((line, text.contains("did you mean `status`?")), (6, true), "{text}");
         let (line, text) = message("[[concept]]\nid = \"x\"\n\n[concept.fr.variants]\nform = \"Minsk\"\n");
         assert!(line == 4 && text.contains("list of tables"), "{line} {text}");
