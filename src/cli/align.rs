@@ -149,7 +149,8 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
             import.add(&unit).map_err(Failure::error)?;
         }
         let summary = import.commit().map_err(Failure::error)?;
-        eprintln!("trame: {} links added to {}, {} already there", summary.added, path.display(), summary.merged);
+        let added = super::counted(summary.added as usize, "link", "links");
+        eprintln!("trame: {added} added to {}, {} already there", path.display(), summary.merged);
         if !args.output.is_given() {
             return Ok(Outcome::Done);
         }

@@ -295,10 +295,9 @@ fn check_tmx(
         eprintln!("trame: {name}:{}:{}: unit left out: {}", problem.line, problem.column, problem.message);
     }
     if segments.incomplete > 0 {
-        let units = if segments.incomplete == 1 { "unit has" } else { "units have" };
         eprintln!(
-            "trame: {name}: {} {units} no variant in {} or {}; not checked",
-            segments.incomplete,
+            "trame: {name}: {} no variant in {} or {}; not checked",
+            super::counted(segments.incomplete, "unit has", "units have"),
             source.tag(),
             target.tag()
         );
@@ -328,9 +327,9 @@ fn aligned(args: &Args, source: &Language, target: &Language) -> Result<Vec<Segm
     alignment.beads.retain(|b| b.is_link() && b.confidence >= args.review_below);
     let unsure = links - alignment.beads.len();
     if unsure > 0 {
-        let what = if unsure == 1 { "link" } else { "links" };
         eprintln!(
-            "trame: {unsure} {what} of {links} below confidence {} not checked (see them with trame align --format html)",
+            "trame: {} of {links} below confidence {} not checked (see them with trame align --format html)",
+            super::counted(unsure, "link", "links"),
             args.review_below
         );
     }

@@ -31,8 +31,7 @@ impl Glossary {
 
     /// "glossary/ (48 concepts)".
     pub(crate) fn described(&self) -> String {
-        let n = self.base.concepts.len();
-        format!("{} ({n} {})", self.name, if n == 1 { "concept" } else { "concepts" })
+        format!("{} ({})", self.name, super::counted(self.base.concepts.len(), "concept", "concepts"))
     }
 }
 

@@ -39,6 +39,11 @@ enum Command {
     Check(check::Args),
 }
 
+/// `n` and the word for what is counted, in agreement: "1 unit", "2 units", "1 entry", "3 entries".
+pub(crate) fn counted(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// What a subcommand reports when it ends normally.
 pub(crate) enum Outcome {
     /// Exit 0.

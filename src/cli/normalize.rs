@@ -248,10 +248,10 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     }
     let found = reporter.count;
     reporter.finish().map_err(reporting)?;
-    let spellings = if found == 1 { "spelling" } else { "spellings" };
+    let spellings = super::counted(found, "spelling", "spellings");
     let done = if args.write { "replaced" } else { "found" };
-    let files = if documents.len() == 1 { "document" } else { "documents" };
-    eprintln!("trame: {found} {spellings} {done} in {} {files}, with {}", documents.len(), glossary.described());
+    let files = super::counted(documents.len(), "document", "documents");
+    eprintln!("trame: {spellings} {done} in {files}, with {}", glossary.described());
     Ok(if found > 0 && !args.write { Outcome::NothingFound } else { Outcome::Done })
 }
 
@@ -263,13 +263,13 @@ fn documents(args: &Args) -> Result<Vec<Document>, Failure> {
     }
     let utf8 = |label: &str| matches!(label.to_ascii_lowercase().replace('_', "-").as_str(), "utf-8" | "utf8");
     let encoding = args.encoding.clone().filter(|label| !utf8(label));
-    if let Some(label) = &encoding {
-        if args.write {
-            return Err(Failure::error(format!(
-                "--write writes UTF-8 only; convert the documents from {label} first (iconv -f {label} -t UTF-8), \
-                 or use --check or --diff"
-            )));
-        }
+    if let Some(label) = &encoding
+        && args.write
+    {
+        return Err(Failure::error(format!(
+            "--write writes UTF-8 only; convert the documents from {label} first (iconv -f {label} -t UTF-8), \
+             or use --check or --diff"
+        )));
     }
     let mut documents = Vec::new();
     let mut seen = HashSet::new();

@@ -174,7 +174,7 @@ mod tests {
     use super::*;
 
     fn message(text: &str) -> (usize, String) {
-        let e = check(text).err().expect("a mistake");
+        let e = check(text).expect_err("a mistake");
         (crate::position::line_column(text, e.at).0, e.message)
     }
 

@@ -2,7 +2,7 @@
 
 use crate::cli::input::{read_text, read_xml};
 use crate::cli::output::OutputArgs;
-use crate::cli::{Failure, Outcome};
+use crate::cli::{Failure, Outcome, counted};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
 use std::io::IsTerminal;
@@ -123,8 +123,8 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         base = merge(&existing, base);
     }
     write_base(&args.output, &base)?;
-    let plural = |n: usize, word: &str| if n == 1 { format!("1 {word}") } else { format!("{n} {word}s") };
-    eprintln!("trame: {}, {}", plural(base.concepts.len(), "concept"), plural(base.term_count(), "term"));
+    let (concepts, terms) = (base.concepts.len(), base.term_count());
+    eprintln!("trame: {}, {}", counted(concepts, "concept", "concepts"), counted(terms, "term", "terms"));
     Ok(Outcome::Done)
 }
 

@@ -3,7 +3,7 @@
 use super::build::write_base;
 use crate::cli::input::{read_bytes, read_text};
 use crate::cli::output::OutputArgs;
-use crate::cli::{Failure, Outcome};
+use crate::cli::{Failure, Outcome, counted};
 use clap::ValueEnum;
 use std::path::PathBuf;
 use trame::Language;
@@ -96,14 +96,10 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     }
     write_base(&args.output, &base)?;
     let (concepts, terms) = (base.concepts.len(), base.term_count());
-    eprintln!(
-        "trame: {concepts} {}, {terms} {}",
-        if concepts == 1 { "concept" } else { "concepts" },
-        if terms == 1 { "term" } else { "terms" }
-    );
+    eprintln!("trame: {}, {}", counted(concepts, "concept", "concepts"), counted(terms, "term", "terms"));
     if left_out > 0 {
-        let entries = if left_out == 1 { "entry" } else { "entries" };
-        return Err(Failure::error(format!("{left_out} {entries} left out (see above); the others were imported")));
+        let entries = counted(left_out, "entry", "entries");
+        return Err(Failure::error(format!("{entries} left out (see above); the others were imported")));
     }
     Ok(Outcome::Done)
 }
