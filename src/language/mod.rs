@@ -66,6 +66,29 @@ impl Language {
     }
 }
 
+/// `tag` in the usual case (en-US, zh-Hant-TW, fr), as every reader and writer of trame spells tags: primary subtag lower case, region upper case,
+/// script in title case; `_` becomes `-`.
+pub fn canonical_tag(tag: &str) -> String {
+    let mut out = String::with_capacity(tag.len());
+    for (k, part) in tag.trim().split(['-', '_']).filter(|p| !p.is_empty()).enumerate() {
+        if k > 0 {
+            out.push('-');
+        }
+        match (k, part.len()) {
+            (0, _) => out.push_str(&part.to_ascii_lowercase()),
+            (_, 2) => out.push_str(&part.to_ascii_uppercase()),
+            (_, 4) => {
+                // By characters, not bytes: a malformed tag (fr-éab) may hold any letter.
+                let mut chars = part.chars();
+                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
+                out.push_str(&chars.as_str().to_ascii_lowercase());
+            }
+            _ => out.push_str(&part.to_ascii_lowercase()),
+        }
+    }
+    out
+}
+
 /// The primary subtag of a tag, in lower case (`fr` for `FR_ca`, `fr-FR`, ` fr `): how trame compares the
 /// languages of files and of term bases.
 pub fn primary_of(tag: &str) -> String {

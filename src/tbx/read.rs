@@ -241,7 +241,7 @@ impl State {
                 self.entry = Some(Entry { concept, start: at, ..Entry::default() });
             }
             "langSec" | "langSet" => {
-                self.language = attribute(tag, "xml:lang").map(|l| l.to_lowercase().replace('_', "-"))
+                self.language = attribute(tag, "xml:lang").map(|l| crate::language::canonical_tag(&l))
             }
             "termSec" | "tig" | "ntig" => self.term = Some(Reading::default()),
             field if !empty && FIELDS.contains(&field) => {

@@ -1,27 +1,9 @@
 //! Language tags as memories compare them: case aside, `_` as `-`, and a region falling back to the
 //! language (fr-FR, FR-fr, fr_FR and fr are all French when French is asked for).
 
-/// `tag` in the usual case (en-US, zh-Hant-TW, fr): primary subtag lower case, region upper case,
-/// script in title case; `_` becomes `-`.
+/// `tag` in the usual case: [`crate::language::canonical_tag`].
 pub fn canonical(tag: &str) -> String {
-    let mut out = String::with_capacity(tag.len());
-    for (k, part) in tag.trim().split(['-', '_']).filter(|p| !p.is_empty()).enumerate() {
-        if k > 0 {
-            out.push('-');
-        }
-        match (k, part.len()) {
-            (0, _) => out.push_str(&part.to_ascii_lowercase()),
-            (_, 2) => out.push_str(&part.to_ascii_uppercase()),
-            (_, 4) => {
-                // By characters, not bytes: a malformed tag (fr-éab) may hold any letter.
-                let mut chars = part.chars();
-                out.extend(chars.next().map(|c| c.to_ascii_uppercase()));
-                out.push_str(&chars.as_str().to_ascii_lowercase());
-            }
-            _ => out.push_str(&part.to_ascii_lowercase()),
-        }
-    }
-    out
+    crate::language::canonical_tag(tag)
 }
 
 /// The primary subtag, lower case (`fr` for fr-CA): [`crate::language::primary_of`].
