@@ -1,5 +1,8 @@
-//! A side-by-side review page for an alignment: one self-contained HTML file (no network), with a
-//! summary at the top, links coloured by confidence, and unaligned sentences in place.
+//! The review page of an alignment: one self-contained HTML file (no network, script and style inline)
+//! where a reviewer corrects the alignment (merge, split, move a sentence to the next or previous bead,
+//! mark links right or wrong) and downloads the corrected TMX, TSV and decisions (JSON, see
+//! [`Review`](super::review::Review)). The decisions are embedded as JSON; the script (`page/review.js`)
+//! draws the table from them.
 
 use super::output::AlignedTexts;
 use std::io::{self, Write};
@@ -7,111 +10,77 @@ use std::io::{self, Write};
 /// Links at least this confident are shown as sure.
 const HIGH: f32 = 0.8;
 
-const STYLE: &str = "
-body { font: 15px/1.45 system-ui, sans-serif; margin: 1.5em; color: #222; }
-h1 { font-size: 1.3em; }
-#summary { display: flex; flex-wrap: wrap; gap: .6em; margin: 1em 0; }
-#summary div { background: #f3f4f6; border-radius: 6px; padding: .4em .8em; }
-#summary b { display: block; font-size: 1.3em; }
-table { border-collapse: collapse; width: 100%; }
-td, th { border-bottom: 1px solid #ddd; padding: .35em .5em; vertical-align: top; text-align: left; }
-td:nth-child(2), td:nth-child(3) { width: 44%; }
-td.n, td.c { white-space: nowrap; color: #555; font-variant-numeric: tabular-nums; }
-tr.high td.c { background: #d7f0dd; }
-tr.medium td.c { background: #fff1b8; }
-tr.low td.c, tr.low td.n { background: #fbd0cc; }
-tr.unaligned td { color: #777; font-style: italic; background: #f7f7f7; }
-.legend span { margin-right: 1em; padding: 0 .4em; border-radius: 4px; }
-label { margin-left: 1em; }
-";
+const STYLE: &str = include_str!("page/review.css");
+const SCRIPT: &str = include_str!("page/review.js");
 
-const SCRIPT: &str = "
-document.getElementById('only-review').addEventListener('change', function (e) {
-  for (const row of document.querySelectorAll('#beads tbody tr')) {
-    row.hidden = e.target.checked && !(row.classList.contains('low') || row.classList.contains('unaligned'));
-  }
-});
-";
+const TOOLBAR: &str = r#"<div id="toolbar">
+<span class="group">bead <b id="current">—</b></span>
+<span class="group"><button data-action="merge" title="Merge the selected bead with the next one">Merge with next <kbd>m</kbd></button></span>
+<span class="group">split off the <select id="split-end" title="Which sentence a split takes off"><option value="last">last</option><option value="first">first</option></select>
+<button data-action="split" data-side="source" title="That source sentence becomes unaligned">source sentence <kbd>s</kbd></button>
+<button data-action="split" data-side="target" title="That target sentence becomes unaligned">target sentence <kbd>t</kbd></button>
+<button data-action="split" data-side="both" title="Those two sentences become a link of their own">pair <kbd>p</kbd></button></span>
+<span class="group">move
+<button data-action="move" data-side="source" data-direction="up" title="The first source sentence goes to the previous bead">source ↑</button>
+<button data-action="move" data-side="source" data-direction="down" title="The last source sentence goes to the next bead">source ↓</button>
+<button data-action="move" data-side="target" data-direction="up" title="The first target sentence goes to the previous bead">target ↑</button>
+<button data-action="move" data-side="target" data-direction="down" title="The last target sentence goes to the next bead">target ↓</button></span>
+<span class="group">mark
+<button data-action="mark" data-state="right">right <kbd>r</kbd></button>
+<button data-action="mark" data-state="wrong">wrong <kbd>w</kbd></button>
+<button data-action="mark" data-state="unreviewed">unreviewed <kbd>u</kbd></button></span>
+<span class="group"><button data-action="undo">undo <kbd>z</kbd></button></span>
+<span class="group">download
+<button data-action="download" data-kind="tmx">TMX</button>
+<button data-action="download" data-kind="tsv">TSV</button>
+<button data-action="download" data-kind="json">decisions (JSON)</button></span>
+<span id="status" role="status"></span>
+</div>
+"#;
 
 impl AlignedTexts<'_> {
-    /// Writes the review page.
-    pub fn write_html(&self, mut out: impl Write) -> io::Result<()> {
-        let beads = &self.alignment.beads;
-        let links = beads.iter().filter(|b| b.is_link()).count();
-        let one_to_one = beads.iter().filter(|b| b.source.len() == 1 && b.target.len() == 1).count();
-        let source_alone: usize = beads.iter().filter(|b| b.target.is_empty()).map(|b| b.source.len()).sum();
-        let target_alone: usize = beads.iter().filter(|b| b.source.is_empty()).map(|b| b.target.len()).sum();
-        let flagged = beads.iter().filter(|b| self.flagged(b)).count();
-        let mean = if links == 0 {
-            0.0
-        } else {
-            beads.iter().filter(|b| b.is_link()).map(|b| b.confidence).sum::<f32>() / links as f32
-        };
-        let title = format!("{} ↔ {}", self.source_name, self.target_name);
+    /// Writes the review page. `creation_date` (YYYYMMDDThhmmssZ) is the creation date of the TMX the page
+    /// downloads, as [`write_tmx`](Self::write_tmx) takes it.
+    pub fn write_html(&self, mut out: impl Write, creation_date: &str) -> io::Result<()> {
+        let review = serde_json::to_string(&self.review(creation_date))?;
+        let title = escape(&format!("{} ↔ {}", self.source_name, self.target_name));
         write!(
             out,
             "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
              <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-             <title>Alignment review: {t}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
-             <h1>Alignment review: {t}</h1>\n<section id=\"summary\">\n",
-            t = escape(&title)
+             <title>Alignment review: {title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n\
+             <h1>Alignment review: {title}</h1>\n<section id=\"summary\"></section>\n{TOOLBAR}"
         )?;
-        let stats = [
-            ("links", links.to_string(), "links"),
-            ("one-to-one", one_to_one.to_string(), "1-1 links"),
-            ("source-unaligned", source_alone.to_string(), &*format!("{} sentences unaligned", self.source.language)),
-            ("target-unaligned", target_alone.to_string(), &*format!("{} sentences unaligned", self.target.language)),
-            ("review", flagged.to_string(), &*format!("links under {:.2} to review", self.review_below)),
-            ("mean-confidence", format!("{mean:.2}"), "mean confidence"),
-        ];
-        for (id, value, label) in stats {
-            writeln!(out, "<div id=\"{id}\"><b>{value}</b>{}</div>", escape(label))?;
-        }
         writeln!(
             out,
-            "</section>\n<p class=\"legend\"><span style=\"background:#d7f0dd\">sure (≥ {HIGH:.2})</span>\
+            "<p class=\"legend\"><span style=\"background:#d7f0dd\">sure (≥ {HIGH:.2})</span>\
              <span style=\"background:#fff1b8\">likely</span><span style=\"background:#fbd0cc\">to review</span>\
              <span style=\"background:#f7f7f7\">unaligned</span>\
-             <label><input type=\"checkbox\" id=\"only-review\"> show only links to review and unaligned \
-             sentences</label></p>"
+             <label><input type=\"checkbox\" id=\"only-review\"> show only links to review, wrong links and \
+             unaligned sentences</label> <kbd>j</kbd>/<kbd>k</kbd> or a click select a bead</p>"
         )?;
         writeln!(
             out,
-            "<table id=\"beads\">\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>confidence</th></tr></thead>\n<tbody>",
+            "<table id=\"beads\" data-high=\"{HIGH}\">\n<thead><tr><th>#</th><th>{}</th><th>{}</th><th>confidence</th>\
+             <th>review</th></tr></thead>\n<tbody></tbody>\n</table>\n\
+             <noscript>This page draws the alignment with JavaScript: allow scripts to review it.</noscript>\n\
+             <div id=\"test-downloads\" hidden></div>\n<pre id=\"test-log\" hidden></pre>",
             escape(self.source_name),
             escape(self.target_name)
         )?;
-        for (number, bead) in beads.iter().enumerate() {
-            let class = if !bead.is_link() {
-                "unaligned"
-            } else if bead.confidence >= HIGH {
-                "high"
-            } else if bead.confidence >= self.review_below {
-                "medium"
-            } else {
-                "low"
-            };
-            let cell = |side, range: std::ops::Range<usize>| {
-                if range.is_empty() { String::new() } else { escape(&Self::side_text(side, range)) }
-            };
-            let confidence = if bead.is_link() { format!("{:.2}", bead.confidence) } else { "—".to_string() };
-            writeln!(
-                out,
-                "<tr class=\"{class}\" data-source=\"{}\" data-target=\"{}\"><td class=\"n\">{}</td><td>{}</td><td>{}</td><td class=\"c\">{confidence}</td></tr>",
-                sentence_numbers(&bead.source),
-                sentence_numbers(&bead.target),
-                number + 1,
-                cell(self.source, bead.source.clone()),
-                cell(self.target, bead.target.clone()),
-            )?;
-        }
-        writeln!(out, "</tbody>\n</table>\n<script>{SCRIPT}</script>\n</body>\n</html>")?;
+        writeln!(
+            out,
+            "<script type=\"application/json\" id=\"review-data\">{}</script>\n<script>{SCRIPT}</script>\n</body>\n</html>",
+            script_safe(&review)
+        )?;
         out.flush()
     }
 }
 
-fn sentence_numbers(range: &std::ops::Range<usize>) -> String {
-    range.clone().map(|k| k.to_string()).collect::<Vec<_>>().join(" ")
+/// JSON that cannot end its `<script>` element early: every `<` (as in `</script>` or `<!--` inside a
+/// sentence) written `\u003c`, which JSON reads back as the same character.
+fn script_safe(json: &str) -> String {
+    json.replace('<', "\\u003c")
 }
 
 /// `text` escaped for HTML content and attributes.
@@ -127,4 +96,17 @@ fn escape(text: &str) -> String {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn sentences_cannot_close_the_data_block() {
+        let json = serde_json::to_string("a </script><script>alert(1)</script> <!-- b").unwrap();
+        let safe = script_safe(&json);
+        assert!(!safe.contains('<'));
+        assert_eq!(serde_json::from_str::<String>(&safe).unwrap(), "a </script><script>alert(1)</script> <!-- b");
+    }
 }

@@ -33,6 +33,7 @@ mod html;
 mod lexicon;
 mod output;
 mod pairs;
+mod review;
 mod similarity;
 
 use crate::language::Language;
@@ -45,6 +46,7 @@ use features::{KeySpace, SideFeatures};
 pub use lexicon::Dictionary;
 pub use output::AlignedTexts;
 use pairs::PairTable;
+pub use review::{BeadState, REVIEW_FORMAT, REVIEW_VERSION, Review, ReviewBead, ReviewError, ReviewSide};
 use similarity::Matcher;
 pub(crate) use similarity::length_delta;
 use std::ops::Range;

@@ -1,6 +1,7 @@
 //! Writing an alignment: TMX, TSV, JSON Lines, bead lists and an HTML review page.
 
-use super::{AlignSide, Alignment, Bead};
+use super::review::BeadState;
+use super::{AlignSide, Alignment};
 use crate::tmx::{Extra, TmxHeader, TmxWriter, Unit, Variant};
 use crate::xml;
 use serde::Serialize;
@@ -21,6 +22,9 @@ pub struct AlignedTexts<'a> {
     pub target_name: &'a str,
     /// Links under this confidence are flagged for review.
     pub review_below: f32,
+    /// A reviewer's verdict on each bead, in order (empty, or shorter: the rest unreviewed). Links marked
+    /// wrong are left out of TMX and TSV; those marked right are written with confidence 1.000.
+    pub states: &'a [BeadState],
 }
 
 impl AlignedTexts<'_> {
@@ -38,23 +42,44 @@ impl AlignedTexts<'_> {
         out
     }
 
-    /// Whether a bead is a link flagged for review.
-    pub fn flagged(&self, bead: &Bead) -> bool {
-        bead.is_link() && bead.confidence < self.review_below
+    /// The reviewer's verdict on bead `k`.
+    pub fn state(&self, k: usize) -> BeadState {
+        self.states.get(k).copied().unwrap_or_default()
     }
 
-    /// One translation unit per link (beads with both sides), with its confidence and the file names as
-    /// properties, and `x-review` on flagged ones. `creation_date` is YYYYMMDDThhmmssZ.
+    /// Whether bead `k` is a link flagged for review: unreviewed, under `review_below`.
+    pub fn flagged(&self, k: usize) -> bool {
+        let bead = &self.alignment.beads[k];
+        bead.is_link() && self.state(k) == BeadState::Unreviewed && bead.confidence < self.review_below
+    }
+
+    /// Bead `k`'s confidence as written: 1 when the reviewer marked it right.
+    fn written_confidence(&self, k: usize) -> f32 {
+        if self.state(k) == BeadState::Right { 1.0 } else { self.alignment.beads[k].confidence }
+    }
+
+    /// The beads to write in TMX and TSV: all but those marked wrong.
+    fn kept(&self) -> impl Iterator<Item = usize> + '_ {
+        (0..self.alignment.beads.len()).filter(|&k| self.state(k) != BeadState::Wrong)
+    }
+
+    /// One translation unit per link (beads with both sides) not marked wrong, with its confidence and
+    /// the file names as properties, `x-review` on flagged ones and `x-reviewed` on those marked right.
+    /// `creation_date` is YYYYMMDDThhmmssZ.
     pub fn units<'s>(&'s self, creation_date: &'s str) -> impl Iterator<Item = Unit> + 's {
-        self.alignment.beads.iter().filter(|b| b.is_link()).map(move |bead| {
+        self.kept().filter(|&k| self.alignment.beads[k].is_link()).map(move |k| {
+            let bead = &self.alignment.beads[k];
             let prop = |kind: &str, value: &str| Extra::Prop { kind: kind.into(), lang: None, value: value.into() };
             let mut extras = vec![
-                prop("x-confidence", &format!("{:.3}", bead.confidence)),
+                prop("x-confidence", &format!("{:.3}", self.written_confidence(k))),
                 prop("x-source-file", self.source_name),
                 prop("x-target-file", self.target_name),
             ];
-            if self.flagged(bead) {
+            if self.flagged(k) {
                 extras.push(prop("x-review", "yes"));
+            }
+            if self.state(k) == BeadState::Right {
+                extras.push(prop("x-reviewed", "right"));
             }
             let variant = |side: &AlignSide<'_>, sentences: Range<usize>| {
                 let text = Self::side_text(side, sentences);
@@ -83,23 +108,26 @@ impl AlignedTexts<'_> {
         writer.finish().map(|_| ())
     }
 
-    /// Writes `source<TAB>target<TAB>confidence`, one bead a line (an empty side for 1-0 and 0-1).
+    /// Writes `source<TAB>target<TAB>confidence`, one bead a line (an empty side for 1-0 and 0-1), but
+    /// for links marked wrong.
     pub fn write_tsv(&self, mut out: impl Write) -> io::Result<()> {
-        for bead in &self.alignment.beads {
+        for k in self.kept() {
+            let bead = &self.alignment.beads[k];
             let clean = |s: String| s.replace('\t', " ");
             writeln!(
                 out,
                 "{}\t{}\t{:.3}",
                 clean(Self::side_text(self.source, bead.source.clone())),
                 clean(Self::side_text(self.target, bead.target.clone())),
-                bead.confidence
+                self.written_confidence(k)
             )?;
         }
         out.flush()
     }
 
     /// Writes one JSON object a bead: source, target, source_lines, target_lines, source_range,
-    /// target_range (byte offsets, null for an empty side), confidence, review.
+    /// target_range (byte offsets, null for an empty side), confidence, review, and state (`right`, `wrong`
+    /// or `unreviewed`) when the beads were reviewed.
     pub fn write_jsonl(&self, mut out: impl Write) -> io::Result<()> {
         #[derive(Serialize)]
         struct Record<'r> {
@@ -111,8 +139,10 @@ impl AlignedTexts<'_> {
             target_range: Option<[usize; 2]>,
             confidence: f64,
             review: bool,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            state: Option<BeadState>,
         }
-        for bead in &self.alignment.beads {
+        for (k, bead) in self.alignment.beads.iter().enumerate() {
             let (source, target) =
                 (Self::side_text(self.source, bead.source.clone()), Self::side_text(self.target, bead.target.clone()));
             let record = Record {
@@ -123,7 +153,8 @@ impl AlignedTexts<'_> {
                 source_range: byte_range(self.source, bead.source.clone()),
                 target_range: byte_range(self.target, bead.target.clone()),
                 confidence: (f64::from(bead.confidence) * 1000.0).round() / 1000.0,
-                review: self.flagged(bead),
+                review: self.flagged(k),
+                state: (!self.states.is_empty()).then(|| self.state(k)),
             };
             serde_json::to_writer(&mut out, &record)?;
             out.write_all(b"\n")?;

@@ -8,7 +8,7 @@ use indicatif::{ProgressBar, ProgressStyle};
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 use trame::Language;
-use trame::align::{AlignOptions, AlignSide, AlignedTexts, Aligner, Dictionary, Stage};
+use trame::align::{AlignOptions, AlignSide, AlignedTexts, Aligner, Dictionary, Review, ReviewError, Stage};
 use trame::language::detect::{self, LanguageCheck};
 
 const EXAMPLES: &str = "\
@@ -17,10 +17,15 @@ Examples:
   trame align article.fr.txt original.en.txt -s fr -t en --format html -o review.html
   trame align book.fr book.en -s fr -t en --segmented --format beads
   trame align a.fr.txt a.en.txt -s fr -t en --glossary terms.tsv -o a.tmx
+  trame align --from-review a.fr.review.json -o a.tmx
 
 Formats: tmx (TMX 1.4b, one <tu> per link), tsv (source, target, confidence), jsonl (one object a bead,
 with sentence numbers and byte ranges), beads ([0, 1]:[2] one a line, as gold alignments are written),
-html (a review page). Unaligned sentences (1-0, 0-1) appear in all but tmx.
+html (a review page where links are corrected, marked right or wrong, and downloaded as TMX, TSV or the
+decisions as JSON). Unaligned sentences (1-0, 0-1) appear in all but tmx.
+
+--from-review FILE.json writes the same outputs from the decisions the review page saved, without aligning
+again: links marked right get confidence 1.000 and x-reviewed; links marked wrong are left out of tmx and tsv.
 
 The language of each side is checked first (see --no-language-check).
 
@@ -35,15 +40,25 @@ from the text) and by length; the cheapest sequence wins. Each bead gets a confi
 #[command(after_help = EXAMPLES)]
 pub(crate) struct Args {
     /// The source text (for example the French).
-    source: PathBuf,
+    #[arg(required_unless_present = "from_review")]
+    source: Option<PathBuf>,
     /// The target text (for example the English original).
-    target: PathBuf,
+    #[arg(required_unless_present = "from_review")]
+    target: Option<PathBuf>,
     /// Language of SOURCE.
-    #[arg(long, short = 's', value_name = "LANG")]
-    source_lang: Language,
+    #[arg(long, short = 's', value_name = "LANG", required_unless_present = "from_review")]
+    source_lang: Option<Language>,
     /// Language of TARGET.
-    #[arg(long, short = 't', value_name = "LANG")]
-    target_lang: Language,
+    #[arg(long, short = 't', value_name = "LANG", required_unless_present = "from_review")]
+    target_lang: Option<Language>,
+    /// Write the alignment a review saved (the JSON the review page downloads) instead of aligning texts.
+    #[arg(
+        long,
+        value_name = "FILE.json",
+        conflicts_with_all = ["source", "target", "source_lang", "target_lang", "glossary", "segmented",
+            "group_unaligned", "no_learning", "encoding", "no_language_check"]
+    )]
+    from_review: Option<PathBuf>,
     /// A glossary to use as a dictionary: a term base (a .toml file or a folder such as glossary/), or a
     /// two-column word list (source then target, separated by a tab, a semicolon or a comma).
     #[arg(long, value_name = "PATH")]
@@ -54,9 +69,10 @@ pub(crate) struct Args {
     /// Output format.
     #[arg(long, short, value_enum, default_value_t = Format::Tmx)]
     format: Format,
-    /// Links under this confidence are flagged for review (a TMX property, a column in jsonl, red in html).
-    #[arg(long, value_name = "CONFIDENCE", default_value_t = 0.5)]
-    review_below: f32,
+    /// Links under this confidence are flagged for review (a TMX property, a column in jsonl, red in html);
+    /// 0.5 by default, or what the review file says with --from-review.
+    #[arg(long, value_name = "CONFIDENCE")]
+    review_below: Option<f32>,
     /// Write runs of consecutive unaligned sentences as one bead (as TransRead's gold files do).
     #[arg(long)]
     group_unaligned: bool,
@@ -93,16 +109,24 @@ enum Format {
 }
 
 pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
+    if args.review_below.is_some_and(|r| !(0.0..=1.0).contains(&r)) {
+        return Err(Failure::error("--review-below takes a confidence between 0 and 1"));
+    }
+    if let Some(path) = args.from_review.clone() {
+        return from_review(&mut args, &path);
+    }
+    let (Some(source_path), Some(target_path), Some(source_lang), Some(target_lang)) =
+        (args.source.clone(), args.target.clone(), args.source_lang.clone(), args.target_lang.clone())
+    else {
+        return Err(Failure::error("give SOURCE, TARGET, --source-lang and --target-lang, or --from-review"));
+    };
     for input in
-        [Some(&args.source), Some(&args.target), args.glossary.as_ref(), args.into_tm.as_ref()].into_iter().flatten()
+        [Some(&source_path), Some(&target_path), args.glossary.as_ref(), args.into_tm.as_ref()].into_iter().flatten()
     {
         args.output.reads(input)?;
     }
-    if !(0.0..=1.0).contains(&args.review_below) {
-        return Err(Failure::error("--review-below takes a confidence between 0 and 1"));
-    }
-    let source_text = read_text(&args.source, args.encoding.as_deref())?;
-    let target_text = read_text(&args.target, args.encoding.as_deref())?;
+    let source_text = read_text(&source_path, args.encoding.as_deref())?;
+    let target_text = read_text(&target_path, args.encoding.as_deref())?;
     let side = |text, language: &Language| {
         if args.segmented {
             AlignSide::presegmented(text, language.clone())
@@ -110,19 +134,19 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
             AlignSide::segment(text, language.clone())
         }
     };
-    let source = side(&source_text, &args.source_lang);
-    let target = side(&target_text, &args.target_lang);
-    for (name, side) in [(&args.source, &source), (&args.target, &target)] {
+    let source = side(&source_text, &source_lang);
+    let target = side(&target_text, &target_lang);
+    for (name, side) in [(&source_path, &source), (&target_path, &target)] {
         if side.sentences.is_empty() {
             return Err(Failure::error(format!("{}: no text to align", name.display())));
         }
     }
     if !args.no_language_check {
-        check_language(&args.source, &source, "--source-lang")?;
-        check_language(&args.target, &target, "--target-lang")?;
+        check_language(&source_path, &source, "--source-lang")?;
+        check_language(&target_path, &target, "--target-lang")?;
     }
     let dictionary = match &args.glossary {
-        Some(path) => read_dictionary(path, &args.source_lang, &args.target_lang)?,
+        Some(path) => read_dictionary(path, &source_lang, &target_lang)?,
         None => Dictionary::new(),
     };
     let options = AlignOptions { dictionary, learn_lexicon: !args.no_learning };
@@ -130,22 +154,52 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         Aligner::new(options).align_with_progress(&source, &target, report)
     });
     let alignment = if args.group_unaligned { alignment.with_unaligned_grouped() } else { alignment };
-    let (source_name, target_name) = (file_name(&args.source), file_name(&args.target));
+    let (source_name, target_name) = (file_name(&source_path), file_name(&target_path));
     let texts = AlignedTexts {
         source: &source,
         target: &target,
         alignment: &alignment,
         source_name: &source_name,
         target_name: &target_name,
-        review_below: args.review_below,
+        review_below: args.review_below.unwrap_or(0.5),
+        states: &[],
     };
     let date = trame::tmx::utc_timestamp(super::clock::now());
+    write(&args, &texts, &date)
+}
+
+/// `--from-review`: the decisions a review saved, written as they are (no aligning).
+fn from_review(args: &mut Args, path: &Path) -> Result<Outcome, Failure> {
+    for input in [Some(path), args.into_tm.as_deref()].into_iter().flatten() {
+        args.output.reads(input)?;
+    }
+    let json = read_text(path, None)?;
+    let invalid = |e: ReviewError| Failure::error(format!("{}: {e}", path.display()));
+    let review = Review::parse(&json).map_err(invalid)?;
+    let (source_text, target_text) = (review.source.joined(), review.target.joined());
+    let source = review.source.align_side(&source_text).map_err(invalid)?;
+    let target = review.target.align_side(&target_text).map_err(invalid)?;
+    let (alignment, states) = review.alignment();
+    let texts = AlignedTexts {
+        source: &source,
+        target: &target,
+        alignment: &alignment,
+        source_name: &review.source.file,
+        target_name: &review.target.file,
+        review_below: args.review_below.unwrap_or(review.review_below as f32),
+        states: &states,
+    };
+    write(args, &texts, &review.creation_date)
+}
+
+/// Adds the links to --into-tm if asked, and writes the chosen format.
+fn write(args: &Args, texts: &AlignedTexts<'_>, date: &str) -> Result<Outcome, Failure> {
     if let Some(path) = &args.into_tm {
         let mut memory = trame::tm::Memory::open(path).map_err(Failure::error)?;
         let mut import = memory.import().map_err(Failure::error)?;
-        let origin = format!("alignment of {source_name} and {target_name}");
+        let origin = format!("alignment of {} and {}", texts.source_name, texts.target_name);
         import.set_origin(&origin, &Default::default()).map_err(Failure::error)?;
-        for unit in texts.units(&date) {
+        for unit in texts.units(date) {
             import.add(&unit).map_err(Failure::error)?;
         }
         let summary = import.commit().map_err(Failure::error)?;
@@ -156,11 +210,11 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         }
     }
     args.output.write(|out| match args.format {
-        Format::Tmx => texts.write_tmx(out, &date),
+        Format::Tmx => texts.write_tmx(out, date),
         Format::Tsv => texts.write_tsv(out),
         Format::Jsonl => texts.write_jsonl(out),
         Format::Beads => texts.write_beads(out),
-        Format::Html => texts.write_html(out),
+        Format::Html => texts.write_html(out, date),
     })?;
     Ok(Outcome::Done)
 }

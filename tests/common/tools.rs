@@ -62,6 +62,11 @@ pub fn chromium() -> Option<PathBuf> {
 
 /// The DOM of `page` after Chromium has loaded it and run its scripts.
 pub fn rendered_dom(browser: &Path, page: &Path) -> String {
+    rendered_dom_at(browser, page, "")
+}
+
+/// The DOM of `page` loaded with `fragment` (`#...`, or empty) in its address, after its scripts ran.
+pub fn rendered_dom_at(browser: &Path, page: &Path, fragment: &str) -> String {
     let profile = tempfile::tempdir().unwrap();
     let output = Command::new(browser)
         .args([
@@ -76,7 +81,7 @@ pub fn rendered_dom(browser: &Path, page: &Path) -> String {
             "--dump-dom",
         ])
         .arg(format!("--user-data-dir={}", profile.path().display()))
-        .arg(format!("file://{}", page.display()))
+        .arg(format!("file://{}{fragment}", page.display()))
         .output()
         .expect("chromium runs");
     assert!(output.status.success(), "chromium failed: {}", String::from_utf8_lossy(&output.stderr));
