@@ -1,6 +1,7 @@
-//! Translation memory import and search (targets: import at least 50 MB/s of TMX with peak memory under
-//! 100 MB on a 1 GB file; on a 1,000,000-unit memory, search median under 20 ms and p99 under 100 ms, and
-//! the same best match as an exhaustive scan for at least 99% of 1,000 queries).
+//! Translation memory import, search and concordance (targets: import at least 50 MB/s of TMX with peak
+//! memory under 100 MB on a 1 GB file; on a 1,000,000-unit memory, search median under 20 ms and p99 under
+//! 100 ms, and the same best match as an exhaustive scan for at least 99% of 1,000 queries; concordance
+//! median under 20 ms).
 //!
 //! The text is generated (a fixed seed): French-like sentences of 6 to 30 words drawn from 6,000 made-up
 //! words with a skewed frequency (plus real French function words), each with an English-like
@@ -8,10 +9,11 @@
 //! one in ten unchanged). Files and the 1M-unit memory are kept in target/tm-bench/ between runs. The
 //! import is timed on the `trame tm import` command, its peak resident memory read by /usr/bin/time;
 //! searches are timed one by one through the library, and each query's best score compared with the
-//! best over every unit of the memory (scored the same way, on all cores).
+//! best over every unit of the memory (scored the same way, on all cores). Concordance queries are two to
+//! four words running in a unit of the memory, looked for in French, the first 50 units that hold them.
 //!
 //! Run: `cargo bench --bench tm` (TRAME_BENCH_IMPORT_MB sets the size of the import file, 1000 by default;
-//! 0 skips that part).
+//! 0 skips that part; TRAME_BENCH_SEARCH=0 skips the fuzzy search and its exhaustive check).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -23,6 +25,7 @@ use trame::tm::score::{normalized, score_at_least};
 
 const UNITS: usize = 1_000_000;
 const QUERIES: usize = 1_000;
+const CONCORDANCE_QUERIES: usize = 500;
 const MIN_SCORE: u8 = 50;
 
 const FUNCTION_WORDS: &[&str] = &[
@@ -258,6 +261,46 @@ fn main() {
     let stats = memory.stats().unwrap();
     let database = std::fs::metadata(&memory_path).map(|m| m.len()).unwrap_or(0);
     println!("memory: {} units, {:.0} MB on disk", stats.units, database as f64 / 1e6);
+
+    // Concordance, one phrase at a time.
+    let mut random = Random(5);
+    let phrases: Vec<String> = (0..CONCORDANCE_QUERIES)
+        .map(|_| {
+            let (french, _) = vocabulary.unit(1, random.below(UNITS));
+            let words: Vec<&str> = french.trim_end_matches('.').split(' ').collect();
+            let length = 2 + random.below(3).min(words.len() - 2);
+            let from = random.below(words.len() - length + 1);
+            words[from..from + length].join(" ")
+        })
+        .collect();
+    let mut times = Vec::with_capacity(phrases.len());
+    let (mut units_found, mut refused) = (0, 0);
+    for phrase in &phrases {
+        let started = Instant::now();
+        match memory.concordance(phrase, Some("fr"), None, 50) {
+            Ok(found) => {
+                times.push(started.elapsed().as_secs_f64() * 1e3);
+                assert!(!found.is_empty(), "{phrase}: it comes from a unit");
+                units_found += found.len();
+            }
+            // Short words only (de la): not looked for.
+            Err(_) => refused += 1,
+        }
+    }
+    times.sort_by(f64::total_cmp);
+    println!(
+        "concordance on {} units, {} phrases of 2-4 words ({refused} of short words only, refused): median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {:.1} units shown per phrase (at most 50)",
+        stats.units,
+        times.len(),
+        percentile(&times, 0.5),
+        percentile(&times, 0.9),
+        percentile(&times, 0.99),
+        times[times.len() - 1],
+        units_found as f64 / times.len() as f64
+    );
+    if std::env::var("TRAME_BENCH_SEARCH").is_ok_and(|v| v == "0") {
+        return;
+    }
 
     // Searches, one by one.
     let mut random = Random(3);

@@ -133,9 +133,12 @@ fn regions_fall_back_and_export_picks_the_pair() {
     let xml = std::fs::read_to_string(&exported).unwrap();
     assert_eq!(xml.matches("<tu ").count(), 30);
     assert!(xml.contains("srclang=\"fr\""));
+    // A pair that selects nothing writes nothing and says so.
     let none = dir.path().join("de.tmx");
-    tm(&memory, &["export", "--source-lang", "de", "--target-lang", "en", "-o", none.to_str().unwrap()]);
-    assert_eq!(std::fs::read_to_string(&none).unwrap().matches("<tu ").count(), 0);
+    let out = tm(&memory, &["export", "--source-lang", "de", "--target-lang", "en", "-o", none.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing to export: no unit has both de and en"), "{}", stderr(&out));
+    assert!(!none.exists());
     if let Some(result) = common::tools::validate(&[&exported]) {
         result.unwrap();
     }
@@ -239,4 +242,217 @@ fn readers_work_while_an_import_writes() {
     assert_eq!(units(&memory), 20_014);
     assert!(reads > 0, "no read overlapped the import");
     println!("{reads} reads while the import ran");
+}
+
+fn import(memory: &Path, file: &Path) {
+    let out = tm(memory, &["import", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn concordance_marks_the_phrase_in_text_and_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = aligned_memory(dir.path());
+    let out = tm(&memory, &["search", "--concordance", "TRAIN DE NUIT", "-s", "fr", "-t", "en"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.starts_with("#1       fr     Le retour du [train de nuit] entre Strasbourg et Vienne\n"), "{text}");
+    assert!(text.contains("         en     The return of the night train between Strasbourg and Vienna\n"), "{text}");
+    assert!(text.contains("         from alignment of night-train.fr.txt and night-train.en.txt\n"), "{text}");
+    let out = tm(&memory, &["search", "--concordance", "Strasbourg", "--limit", "1", "--format", "json"]);
+    assert_eq!(stderr(&out), "trame: the first unit shown (--limit for more)\n");
+    let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let unit = &found["units"][0];
+    assert_eq!(unit["id"], 1);
+    assert_eq!(unit["variants"][0]["text"], "Le retour du train de nuit entre Strasbourg et Vienne");
+    assert_eq!(unit["variants"][0]["spans"], serde_json::json!([[33, 43]]));
+    assert_eq!(unit["variants"][1]["spans"], serde_json::json!([[38, 48]]));
+    // Spans count characters: "quitté" comes before.
+    let out = tm(&memory, &["search", "--concordance", "gare de strasbourg", "-s", "fr", "--format", "json"]);
+    let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let variant = &found["units"][0]["variants"][0];
+    let (start, end) =
+        (variant["spans"][0][0].as_u64().unwrap() as usize, variant["spans"][0][1].as_u64().unwrap() as usize);
+    let chars: String = variant["text"].as_str().unwrap().chars().skip(start).take(end - start).collect();
+    assert_eq!(chars, "gare de Strasbourg");
+    // Nothing: exit 1; short words only: exit 2.
+    assert_eq!(tm(&memory, &["search", "--concordance", "ornithorynque"]).status.code(), Some(1));
+    let out = tm(&memory, &["search", "--concordance", "de la"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("has no word the index holds"), "{}", stderr(&out));
+    // A fuzzy search still needs its languages.
+    assert_eq!(tm(&memory, &["search", "Le train"]).status.code(), Some(2));
+}
+
+#[test]
+fn delete_by_id_origin_and_phrase_say_how_many() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = aligned_memory(dir.path());
+    let file = dir.path().join("units.tmx");
+    std::fs::write(&file, generated_tmx(5)).unwrap();
+    import(&memory, &file);
+    assert_eq!(units(&memory), 19);
+    let out = tm(&memory, &["delete", "1"]);
+    assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(0), "1 unit deleted\n"), "{}", stderr(&out));
+    let out = tm(&memory, &["delete", "2", "3", "4"]);
+    assert_eq!(stdout(&out), "3 units deleted\n");
+    // All or nothing.
+    let out = tm(&memory, &["delete", "5", "999"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no unit 999 in the memory (nothing deleted)"), "{}", stderr(&out));
+    assert_eq!(units(&memory), 15);
+    let out = tm(&memory, &["delete", "--concordance", "numéro 3 part", "-s", "fr"]);
+    assert_eq!(stdout(&out), "1 unit deleted\n");
+    assert_eq!(tm(&memory, &["search", "--concordance", "numéro 3 part"]).status.code(), Some(1));
+    let out = tm(&memory, &["delete", "--concordance", "numéro 3 part"]);
+    assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(1), "0 units deleted\n"));
+    let out = tm(&memory, &["delete", "--origin", file.to_str().unwrap()]);
+    assert_eq!(stdout(&out), "4 units deleted\n", "{}", stderr(&out));
+    assert_eq!(units(&memory), 10);
+    assert_eq!(tm(&memory, &["delete", "--origin", file.to_str().unwrap()]).status.code(), Some(2));
+    // One way of choosing at a time.
+    assert_eq!(tm(&memory, &["delete", "5", "--origin", "x.tmx"]).status.code(), Some(2));
+    assert_eq!(tm(&memory, &["delete"]).status.code(), Some(2));
+    // The index follows: what was deleted is not found, what remains is.
+    let out = tm(
+        &memory,
+        &[
+            "search",
+            "Le train de nuit numéro 2 part de Strasbourg à 21 h 40.",
+            "-s",
+            "fr",
+            "-t",
+            "en",
+            "--min-score",
+            "100",
+        ],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(tm(&memory, &["search", "--concordance", "Strasbourg"]).status.code(), Some(1));
+    let out = tm(&memory, &["search", "--concordance", "nuit"]);
+    assert!(stdout(&out).starts_with("#11 "), "{}", stdout(&out));
+}
+
+#[test]
+fn edit_gives_a_unit_new_texts_and_the_index_follows() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = aligned_memory(dir.path());
+    let out = tm(&memory, &["edit", "1", "--target", "The night train returns between Strasbourg and Vienna"]);
+    assert_eq!((out.status.code(), stdout(&out).as_str()), (Some(0), "1 unit edited\n"), "{}", stderr(&out));
+    let out = tm(&memory, &["search", "--concordance", "train returns", "-t", "en"]);
+    assert!(stdout(&out).contains("The night [train returns] between"), "{}", stdout(&out));
+    assert_eq!(tm(&memory, &["search", "--concordance", "return of the night", "-t", "en"]).status.code(), Some(1));
+    let out = tm(
+        &memory,
+        &["edit", "1", "--source", "Le retour du train de nuit entre Strasbourg et Vienne (Autriche)", "-s", "fr"],
+    );
+    assert_eq!(stdout(&out), "1 unit edited\n", "{}", stderr(&out));
+    let out = tm(
+        &memory,
+        &[
+            "search",
+            "Le retour du train de nuit entre Strasbourg et Vienne (Autriche)",
+            "-s",
+            "fr",
+            "-t",
+            "en",
+            "--format",
+            "json",
+        ],
+    );
+    let found: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(found["matches"][0]["score"], 100);
+    assert_eq!(found["matches"][0]["target"], "The night train returns between Strasbourg and Vienna");
+    for (args, message) in [
+        (vec!["edit", "999", "--target", "x"], "no unit 999"),
+        (vec!["edit", "1", "--target", "x", "-t", "de"], "unit 1: no de variant"),
+        (vec!["edit", "1"], "required"),
+    ] {
+        let out = tm(&memory, &args);
+        assert_eq!(out.status.code(), Some(2));
+        assert!(stderr(&out).contains(message), "{message}: {}", stderr(&out));
+    }
+}
+
+#[test]
+fn export_filters_by_origin_date_and_pair() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = aligned_memory(dir.path());
+    let file = dir.path().join("units.tmx");
+    // Dated 2024-01-01 (creation) and 2024-03-05 (changed).
+    let tmx =
+        generated_tmx(4).replacen("<tu tuid=\"0\">", "<tu tuid=\"0\" creationdate=\"20240101T120000Z\">", 1).replacen(
+            "<tu tuid=\"1\">",
+            "<tu tuid=\"1\" creationdate=\"20230101T000000Z\" changedate=\"20240305T080000Z\">",
+            1,
+        );
+    std::fs::write(&file, tmx).unwrap();
+    import(&memory, &file);
+    let export = |args: &[&str]| {
+        let mut all = vec!["export"];
+        all.extend_from_slice(args);
+        let out = tm(&memory, &all);
+        (out.status.code(), stdout(&out).matches("</tu>").count(), stderr(&out))
+    };
+    assert_eq!(export(&["--origin", file.to_str().unwrap()]).1, 4);
+    assert_eq!(export(&["--origin", "alignment of night-train.fr.txt and night-train.en.txt", "-s", "fr"]).1, 14);
+    assert_eq!(export(&["--since", "2024-01-01", "--until", "2024-01-01"]).1, 1);
+    assert_eq!(export(&["--since", "2024-03-01", "--until", "2024-03-31", "-s", "fr", "-t", "en"]).1, 1);
+    // Aligned links are dated (2026-11-22 here), and so are undated units (the day they were imported).
+    assert_eq!(export(&["--since", "2024-03-06"]).1, 14 + 2);
+    assert_eq!(export(&["--until", "2023-12-31"]).1, 0);
+    let (code, count, message) = export(&["--until", "2023-12-31"]);
+    assert_eq!((code, count), (Some(1), 0));
+    assert!(message.contains("nothing to export: no unit, dated 20231231 or earlier"), "{message}");
+    let (code, _, message) = export(&["-t", "en"]);
+    assert_eq!(code, Some(2));
+    assert!(message.contains("--source-lang"), "{message}");
+    assert_eq!(export(&["--since", "2024-13-01"]).0, Some(2));
+    let (code, _, message) = export(&["--origin", "nope.tmx"]);
+    assert_eq!(code, Some(2));
+    assert!(message.contains("no origin named 'nope.tmx'"), "{message}");
+}
+
+#[test]
+fn stats_count_units_and_words_by_pair_and_origin() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    let file = dir.path().join("units.tmx");
+    std::fs::write(&file, generated_tmx(3)).unwrap();
+    import(&memory, &file);
+    let out = tm(&memory, &["stats"]);
+    let name = file.to_str().unwrap();
+    // "Le train de nuit numéro 0 part de Strasbourg à 21 h 40." is 13 words; the English 11 (9.40, p.m.: two each).
+    assert_eq!(
+        stdout(&out),
+        format!(
+            "units: 3\nlanguages: en-GB, fr-FR\nwords: 72\npairs:\n  en-GB / fr-FR: 3 units, 33 en-GB words, 39 fr-FR words\norigins:\n  {name}: 3 units, 72 words\n"
+        )
+    );
+    let out = tm(&memory, &["stats", "--format", "json"]);
+    let stats: Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(stats["pairs"], serde_json::json!([{"languages": ["en-GB", "fr-FR"], "units": 3, "words": [33, 39]}]));
+    assert_eq!(stats["origins"], serde_json::json!([{"origin": name, "units": 3, "words": 72}]));
+}
+
+/// Issue 16: importing one file twice made its units' `x-trame-usage` 2.
+#[test]
+fn importing_the_same_tmx_twice_does_not_inflate_usage() {
+    let dir = tempfile::tempdir().unwrap();
+    let memory = dir.path().join("tm.sqlite");
+    let file = dir.path().join("units.tmx");
+    std::fs::write(&file, generated_tmx(2)).unwrap();
+    import(&memory, &file);
+    import(&memory, &file);
+    let out = tm(&memory, &["export", "-s", "fr"]);
+    assert!(!stdout(&out).contains("x-trame-usage"), "{}", stdout(&out));
+    // Another file with the same units is another use.
+    let other = dir.path().join("other.tmx");
+    std::fs::copy(&file, &other).unwrap();
+    import(&memory, &other);
+    import(&memory, &other);
+    let out = tm(&memory, &["export", "-s", "fr"]);
+    assert_eq!(stdout(&out).matches("<prop type=\"x-trame-usage\">2</prop>").count(), 2, "{}", stdout(&out));
+    let stats: Value = serde_json::from_str(&stdout(&tm(&memory, &["stats", "--format", "json"]))).unwrap();
+    assert_eq!(stats["origins"].as_array().unwrap().len(), 2, "{stats}");
 }

@@ -33,10 +33,12 @@ const SAMPLES: &[(&str, u64, &[&str])] = &[
     ("weblate-memory-minimal-header.tmx", 1, &["cs-CZ", "de-DE", "en-US"]),
 ];
 
+/// The units and languages `tm stats` reports (its words by pair and origin aside).
 fn stats(memory: &Path) -> serde_json::Value {
     let out = trame(&["tm", "stats", "--tm", memory.to_str().unwrap(), "--format", "json"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
-    serde_json::from_str(&stdout(&out)).unwrap()
+    let all: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    serde_json::json!({"units": all["units"], "languages": all["languages"]})
 }
 
 fn export(memory: &Path, to: &Path) {

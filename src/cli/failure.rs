@@ -18,6 +18,11 @@ impl Failure {
         Failure { message: message.to_string(), code: 2, broken_pipe: false }
     }
 
+    /// Nothing to do or nothing found (exit code 1), said on stderr.
+    pub(crate) fn nothing(message: impl fmt::Display) -> Self {
+        Failure { message: message.to_string(), code: 1, broken_pipe: false }
+    }
+
     /// An error while writing output; a closed pipe (`trame ... | head`) is not reported.
     pub(crate) fn write(err: io::Error, target: &str) -> Self {
         let broken_pipe = err.kind() == io::ErrorKind::BrokenPipe;

@@ -7,6 +7,43 @@ use super::{Memory, TmError};
 use crate::tmx::{Extra, Header, TmxHeader, TmxWriter, Unit, Variant};
 use std::io::Write;
 
+/// Which units an export writes, besides their languages. Dates are TMX dates (YYYYMMDDThhmmssZ, or as
+/// much of it as is given: 20240131), bounds included; a unit's date is its `changedate`, else its
+/// `creationdate`, else the day it was imported.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct UnitFilter {
+    /// Only units from this origin (the file name as it was imported, or `alignment of A and B`).
+    pub origin: Option<String>,
+    /// Only units dated this or later.
+    pub since: Option<String>,
+    /// Only units dated this or earlier.
+    pub until: Option<String>,
+}
+
+impl UnitFilter {
+    /// Whether a unit dated `date` (a TMX date, `None` when unknown) passes the date bounds.
+    fn dated(&self, date: Option<&str>) -> bool {
+        if self.since.is_none() && self.until.is_none() {
+            return true;
+        }
+        let Some(date) = date.and_then(|d| date_digits(d, '0')) else { return false };
+        self.since.as_deref().and_then(|s| date_digits(s, '0')).is_none_or(|since| date >= since)
+            && self.until.as_deref().and_then(|u| date_digits(u, '9')).is_none_or(|until| date <= until)
+    }
+}
+
+/// The digits of a TMX date (at least the eight of the day), as fourteen, the missing ones `fill`.
+fn date_digits(date: &str, fill: char) -> Option<String> {
+    let mut digits: String = date.chars().filter(char::is_ascii_digit).take(14).collect();
+    if digits.len() < 8 {
+        return None;
+    }
+    while digits.len() < 14 {
+        digits.push(fill);
+    }
+    Some(digits)
+}
+
 /// What an export wrote.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ExportSummary {
@@ -16,16 +53,31 @@ pub struct ExportSummary {
 
 impl Memory {
     /// Writes the memory as TMX to `out`: with `source` and `target`, the units that have both languages
-    /// (those two variants only); with `source` alone, the units that have it; else every unit. The
-    /// memory's usage counts and origins travel as `x-trame-usage` and `x-trame-origin` properties, which
-    /// an import reads back. `creation_date` (YYYYMMDDThhmmssZ) dates the header.
+    /// (those two variants only); with `source` alone, the units that have it; else every unit; and of
+    /// those, the ones `filter` lets through. The memory's usage counts and origins travel as
+    /// `x-trame-usage` and `x-trame-origin` properties, which an import reads back. `creation_date`
+    /// (YYYYMMDDThhmmssZ) dates the header.
+    ///
+    /// When no unit is chosen, nothing at all is written (not even the header) and the summary counts
+    /// none; an origin the memory does not know is a [`TmError::Request`].
     pub fn export(
         &self,
         source: Option<&str>,
         target: Option<&str>,
+        filter: &UnitFilter,
         creation_date: &str,
         out: impl Write,
     ) -> Result<ExportSummary, TmError> {
+        let origin_source: Option<i64> = match &filter.origin {
+            Some(name) => {
+                let source: Option<i64> =
+                    self.conn.query_row("SELECT min(id) FROM origins WHERE name = ?1", [name], |r| r.get(0))?;
+                Some(source.ok_or_else(|| {
+                    TmError::Request(format!("no origin named '{name}' in the memory (see trame tm stats)"))
+                })?)
+            }
+            None => None,
+        };
         let mut header = TmxHeader::new(source.unwrap_or("*all*"), creation_date);
         header.datatype = "unknown".into();
         let mut origins = self.conn.prepare("SELECT header FROM origins ORDER BY id")?;
@@ -37,23 +89,36 @@ impl Memory {
                 }
             }
         }
-        let mut writer = TmxWriter::new(out, &header)?;
+        // Written once a unit is chosen.
+        let (mut out, mut writer) = (Some(out), None);
         let mut units = self.conn.prepare(
-            "SELECT u.usage, u.attributes, u.extras, u.variants, coalesce(o.name, '') FROM units AS u \
-             LEFT JOIN origins AS o ON o.id = u.origin ORDER BY u.id",
+            "SELECT u.usage, u.attributes, u.extras, u.variants, coalesce(o.name, ''), o.imported FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin \
+             WHERE ?1 IS NULL OR u.origin IN (SELECT id FROM origins WHERE name = ?2) \
+                OR u.id IN (SELECT unit FROM unit_sources WHERE source = ?1) \
+             ORDER BY u.id",
         )?;
         let mut summary = ExportSummary::default();
-        let rows = units.query_map([], |r| {
+        let rows = units.query_map(rusqlite::params![origin_source, filter.origin], |r| {
             Ok((
                 r.get::<_, i64>(0)?,
                 r.get::<_, String>(1)?,
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, Option<String>>(5)?,
             ))
         })?;
         for row in rows {
-            let (usage, attributes, extras, variants, origin) = row?;
+            let (usage, attributes, extras, variants, origin, imported) = row?;
+            let mut attributes: Vec<(String, String)> = serde_json::from_str(&attributes).unwrap_or_default();
+            let date = ["changedate", "creationdate"]
+                .iter()
+                .find_map(|wanted| attributes.iter().find(|(name, _)| name == wanted).map(|(_, value)| value.as_str()))
+                .or(imported.as_deref().filter(|d| !d.is_empty()));
+            if !filter.dated(date) {
+                continue;
+            }
             let all: Vec<Variant> =
                 StoredVariant::parse(&variants).into_iter().map(StoredVariant::into_variant).collect();
             let Some(chosen) = choose(all, source, target) else { continue };
@@ -65,7 +130,6 @@ impl Memory {
                 unit_extras.push(Extra::Prop { kind: USAGE_PROP.into(), lang: None, value: usage.to_string() });
             }
             unit_extras.extend(serde_json::from_str::<Vec<Extra>>(&extras).unwrap_or_default());
-            let mut attributes: Vec<(String, String)> = serde_json::from_str(&attributes).unwrap_or_default();
             // A unit's srclang must name one of the variants written: with a source language, the one
             // chosen (when the header's does not name it exactly).
             attributes.retain(|(name, value)| name != "srclang" || chosen.iter().any(|v| fit(&v.language, value) == 2));
@@ -77,10 +141,15 @@ impl Memory {
                 }
             }
             let unit = Unit { attributes, extras: unit_extras, variants: chosen };
-            writer.write_full_unit(&unit)?;
+            if writer.is_none() {
+                writer = Some(TmxWriter::new(out.take().expect("one writer"), &header)?);
+            }
+            writer.as_mut().expect("made above").write_full_unit(&unit)?;
             summary.units += 1;
         }
-        writer.finish()?;
+        if let Some(writer) = writer {
+            writer.finish()?;
+        }
         Ok(summary)
     }
 }

@@ -47,7 +47,8 @@ const MAX_NEW_KEYS: usize = 3;
 pub struct ImportSummary {
     /// Units added.
     pub added: u64,
-    /// Units that were already in the memory (their usage count went up).
+    /// Units that were already in the memory (their usage count went up when they came from another
+    /// source than before).
     pub merged: u64,
 }
 
@@ -76,7 +77,11 @@ impl std::error::Error for ImportError {}
 pub struct Importer<'m> {
     tx: Transaction<'m>,
     origin: Option<i64>,
+    /// The source of the units added next: the first origin of the same name (0 without an origin).
+    source: i64,
     origins: HashMap<String, i64>,
+    /// The source of each origin met (see [`Importer::source_of`]).
+    sources: HashMap<i64, i64>,
     languages: BTreeSet<String>,
     postings: PostingsWriter,
     summary: ImportSummary,
@@ -100,7 +105,9 @@ impl<'m> Importer<'m> {
         Ok(Importer {
             tx,
             origin: None,
+            source: NO_SOURCE,
             origins: HashMap::new(),
+            sources: HashMap::new(),
             languages: BTreeSet::new(),
             postings: PostingsWriter::default(),
             summary: ImportSummary::default(),
@@ -119,7 +126,9 @@ impl<'m> Importer<'m> {
             "INSERT INTO origins(name, header, imported) VALUES (?1, ?2, ?3)",
             params![name, header, crate::tmx::utc_timestamp(now)],
         )?;
-        self.origin = Some(self.tx.last_insert_rowid());
+        let origin = self.tx.last_insert_rowid();
+        self.origin = Some(origin);
+        self.source = self.source_of(Some(origin))?;
         Ok(())
     }
 
@@ -203,17 +212,30 @@ impl<'m> Importer<'m> {
     }
 
     fn add_prepared(&mut self, prepared: &Prepared) -> Result<(), TmError> {
-        let origin = match &prepared.origin {
-            Some(name) => Some(self.origin_named(name)?),
-            None => self.origin,
+        let (origin, source) = match &prepared.origin {
+            // The first origin of a name is its source.
+            Some(name) => {
+                let origin = self.origin_named(name)?;
+                (Some(origin), origin)
+            }
+            None => (self.origin, self.source),
         };
         let id = self.next_id;
         match self.unit_holding(prepared.key)? {
             Some(holder) => {
-                if self.same_texts(holder, &prepared.variants)? {
-                    self.tx
-                        .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
-                        .execute(params![prepared.usage, holder])?;
+                if let Some(holder_origin) = self.same_texts(holder, &prepared.variants)? {
+                    // One more use when the unit comes from a source it did not come from before.
+                    if self.source_of(holder_origin)? != source
+                        && self
+                            .tx
+                            .prepare_cached("INSERT OR IGNORE INTO unit_sources(unit, source) VALUES (?1, ?2)")?
+                            .execute(params![holder, source])?
+                            > 0
+                    {
+                        self.tx
+                            .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
+                            .execute(params![prepared.usage, holder])?;
+                    }
                     self.summary.merged += 1;
                     return Ok(());
                 }
@@ -287,14 +309,26 @@ impl<'m> Importer<'m> {
             .optional()?)
     }
 
-    /// Whether unit `id` has the same texts as the unit whose stored variants are `variants`.
-    fn same_texts(&self, id: i64, variants: &str) -> Result<bool, TmError> {
-        let theirs: Option<String> = self
+    /// The origin of unit `id` (`Some(None)` for none) when it has the same texts as the unit whose stored
+    /// variants are `variants`.
+    fn same_texts(&self, id: i64, variants: &str) -> Result<Option<Option<i64>>, TmError> {
+        let theirs: Option<(String, Option<i64>)> = self
             .tx
-            .prepare_cached("SELECT variants FROM units WHERE id = ?1")?
-            .query_row([id], |r| r.get(0))
+            .prepare_cached("SELECT variants, origin FROM units WHERE id = ?1")?
+            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
             .optional()?;
-        Ok(theirs.is_some_and(|theirs| texts(&theirs) == texts(variants)))
+        Ok(theirs.filter(|(theirs, _)| texts(theirs) == texts(variants)).map(|(_, origin)| origin))
+    }
+
+    /// The source an origin stands for: the first origin of the same name ([`NO_SOURCE`] for none).
+    fn source_of(&mut self, origin: Option<i64>) -> Result<i64, TmError> {
+        let Some(origin) = origin else { return Ok(NO_SOURCE) };
+        if let Some(&source) = self.sources.get(&origin) {
+            return Ok(source);
+        }
+        let source = source_of(&self.tx, origin)?;
+        self.sources.insert(origin, source);
+        Ok(source)
     }
 
     /// Writes the keys held in memory to the table of keys, in key order (the B-tree grows at one edge).
@@ -363,6 +397,17 @@ impl Prepared {
     }
 }
 
+/// The source of units without an origin.
+pub(crate) const NO_SOURCE: i64 = 0;
+
+/// The source origin `origin` stands for: the first origin of the same name.
+pub(crate) fn source_of(conn: &Connection, origin: i64) -> rusqlite::Result<i64> {
+    conn.prepare_cached(
+        "SELECT coalesce(min(id), ?1) FROM origins WHERE name = (SELECT name FROM origins WHERE id = ?1)",
+    )?
+    .query_row([origin], |r| r.get(0))
+}
+
 /// Reads the next units (and problems) of the file, at most [`BATCH`] or about [`BATCH_BYTES`]; true
 /// when the file has no more.
 fn read_batch<R: Read>(reader: &mut TmxReader<R>) -> Result<(Vec<Item>, bool), TmxError> {
@@ -417,7 +462,7 @@ pub(crate) fn stored_key(variants: &[StoredVariant]) -> i64 {
 }
 
 /// The (language, normalised markup) pairs of stored variants, sorted: what makes two units the same.
-fn texts(variants: &str) -> Vec<(String, String)> {
+pub(crate) fn texts(variants: &str) -> Vec<(String, String)> {
     let mut texts: Vec<(String, String)> =
         StoredVariant::parse(variants).into_iter().map(|v| (v.lang, normalized(&v.markup))).collect();
     texts.sort();

@@ -27,6 +27,10 @@
 //! assert_eq!((found[0].score, found[0].target.as_str()), (92, "The cat sleeps."));
 //! ```
 
+mod breakdown;
+mod concordance;
+mod delete;
+mod edit;
 mod export;
 mod import;
 pub mod lang;
@@ -38,7 +42,11 @@ mod stored;
 mod words;
 mod writeback;
 
-pub use export::ExportSummary;
+pub use breakdown::{Breakdown, OriginStats, PairStats};
+pub use concordance::{Concordance, ConcordanceVariant};
+pub use delete::DeleteSummary;
+pub use edit::UnitEdit;
+pub use export::{ExportSummary, UnitFilter};
 pub use import::{ImportError, ImportSummary, Importer};
 pub use search::TmMatch;
 
@@ -61,6 +69,9 @@ pub enum TmError {
     Database(rusqlite::Error),
     /// Writing an export failed.
     Io(std::io::Error),
+    /// What was asked cannot be done: no such unit or origin, a phrase that the index cannot find, an
+    /// edit that would make a unit the same as another.
+    Request(String),
 }
 
 impl fmt::Display for TmError {
@@ -69,11 +80,20 @@ impl fmt::Display for TmError {
             TmError::Open { path, message } => write!(f, "{}: {message}", path.display()),
             TmError::Database(e) => write!(f, "memory: {e}"),
             TmError::Io(e) => write!(f, "{e}"),
+            TmError::Request(message) => f.write_str(message),
         }
     }
 }
 
-impl std::error::Error for TmError {}
+impl std::error::Error for TmError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            TmError::Database(e) => Some(e),
+            TmError::Io(e) => Some(e),
+            _ => None,
+        }
+    }
+}
 
 impl From<rusqlite::Error> for TmError {
     fn from(e: rusqlite::Error) -> Self {
@@ -146,7 +166,7 @@ impl Memory {
         conn.pragma_update(None, "cache_size", -32_768).map_err(|e| fail(&e))?;
         conn.pragma_update(None, "foreign_keys", true).map_err(|e| fail(&e))?;
         let tables: i64 = conn
-            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages', 'word_segments', 'word_postings', 'unit_keys') AND name NOT LIKE 'units_index%'", [], |r| r.get(0))
+            .query_row("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name NOT IN ('origins', 'units', 'languages', 'word_segments', 'word_postings', 'unit_keys', 'unit_sources') AND name NOT LIKE 'units_index%'", [], |r| r.get(0))
             .map_err(|e| fail(&e))?;
         if tables > 0 {
             return Err(fail(&"an SQLite database, but not a trame memory"));

@@ -12,8 +12,9 @@ use rusqlite::{Connection, params};
 /// version 2 would misread, so it refuses them (rows of older versions are read as they are); version 4
 /// replaced the FTS5 index by trame's own (see `words`), written in segments during an import, the index
 /// of unit keys by a table keyed by them (one look-up finds or claims a key), and the keys' hash by one
-/// that takes eight bytes at a time (keys are computed again).
-pub const VERSION: i64 = 4;
+/// that takes eight bytes at a time (keys are computed again); version 5 added the table of the further
+/// sources a unit came from (see [`SOURCES`]), so that usage counts distinct sources, not imports.
+pub const VERSION: i64 = 5;
 
 /// Version 1: origins, units (their variants a JSON array, see `stored`), and the languages present.
 const V1: &str = "
@@ -40,6 +41,18 @@ CREATE TABLE languages (lang TEXT PRIMARY KEY) WITHOUT ROWID;
 const KEYS: &str = "
 CREATE TABLE unit_keys (key INTEGER PRIMARY KEY, unit INTEGER NOT NULL);
 DROP INDEX IF EXISTS units_key;
+";
+
+/// Version 5's table of sources: the origins (by name: the first `origins` row of that name) a unit came
+/// from besides its own `origin`. A unit's usage counts its sources, so importing one file twice changes
+/// nothing; an older memory's usage counts are kept as they were.
+pub(crate) const SOURCES: &str = "
+CREATE TABLE unit_sources (
+    unit INTEGER NOT NULL,
+    source INTEGER NOT NULL,
+    PRIMARY KEY (unit, source)
+) WITHOUT ROWID;
+CREATE INDEX unit_sources_source ON unit_sources(source);
 ";
 
 /// Computes every unit's key again (the hash changed in version 4) and fills the table of keys (the first
@@ -93,6 +106,9 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
         fill_keys_and_words(&tx).map_err(step)?;
         tx.execute_batch("DROP TABLE IF EXISTS units_index").map_err(step)?;
     }
+    if version < 5 {
+        tx.execute_batch(SOURCES).map_err(step)?;
+    }
     tx.pragma_update(None, "user_version", VERSION).map_err(step)?;
     tx.commit().map_err(step)
 }
@@ -102,4 +118,13 @@ pub(crate) fn migrate(conn: &mut Connection) -> Result<(), String> {
 pub fn create_version_1(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(V1)?;
     conn.pragma_update(None, "user_version", 1)
+}
+
+/// The tables of version 4, as trame 0.1 left them (for the migration test).
+#[doc(hidden)]
+pub fn create_version_4(conn: &Connection) -> rusqlite::Result<()> {
+    conn.execute_batch(V1)?;
+    conn.execute_batch(words::TABLES)?;
+    conn.execute_batch(KEYS)?;
+    conn.pragma_update(None, "user_version", 4)
 }

@@ -28,7 +28,8 @@ fn import_merges_and_counts() {
     assert_eq!(stats, Stats { units: 2, languages: vec!["de".into(), "en".into(), "fr".into(), "fr-FR".into()] });
     let found = memory.search("Le chat dort.", "fr", "en", 50, 5).unwrap();
     assert_eq!(found[0].score, 100);
-    assert_eq!(found[0].usage, 2);
+    // Twice in one file is one source: one use.
+    assert_eq!(found[0].usage, 1);
     assert_eq!(found[0].origin, "a.tmx");
     assert_eq!(found[1].source, "Le chien dort.");
     assert_eq!(found[1].changed, "Le [-chien-]{+chat+} dort.");
@@ -52,8 +53,9 @@ fn later_imports_merge_with_earlier_ones_and_every_key_is_kept() {
     assert_eq!(count("SELECT count(*) FROM units"), 12);
     assert_eq!(count("SELECT count(*) FROM unit_keys"), 12);
     assert_eq!(count("SELECT count(*) FROM units AS u JOIN unit_keys AS k ON k.key = u.key AND k.unit = u.id"), 12);
-    assert_eq!(count("SELECT sum(usage) FROM units"), 17);
-    assert_eq!(memory.search("Phrase 7.", "fr", "en", 100, 5).unwrap()[0].usage, 2);
+    // Units added without an origin all come from the same (no) source: merged, not counted again.
+    assert_eq!(count("SELECT sum(usage) FROM units"), 12);
+    assert_eq!(memory.search("Phrase 7.", "fr", "en", 100, 5).unwrap()[0].usage, 1);
 }
 
 #[test]
@@ -87,7 +89,7 @@ fn export_then_import_gives_the_same_units() {
     import.commit().unwrap();
     assert!(original[0].variants[0].markup.contains("<ph>{x}</ph>"), "ut is written as ph");
     let mut out = Vec::new();
-    memory.export(None, None, "20261122T000000Z", &mut out).unwrap();
+    memory.export(None, None, &UnitFilter::default(), "20261122T000000Z", &mut out).unwrap();
     let exported = String::from_utf8(out).unwrap();
     assert!(exported.contains("<note>header note</note>"), "{exported}");
     assert!(exported.contains("<prop type=\"x-trame-origin\">t.tmx</prop>"), "{exported}");
@@ -101,7 +103,7 @@ fn export_then_import_gives_the_same_units() {
     assert_eq!(back.extras[1..], original[0].extras[..]);
     let pair = {
         let mut out = Vec::new();
-        memory.export(Some("fr"), Some("en"), "20261122T000000Z", &mut out).unwrap();
+        memory.export(Some("fr"), Some("en"), &UnitFilter::default(), "20261122T000000Z", &mut out).unwrap();
         String::from_utf8(out).unwrap()
     };
     assert!(pair.contains("srclang=\"fr\"") && pair.find("fr-FR").unwrap() < pair.find("en-US").unwrap());
@@ -170,4 +172,261 @@ fn other_files_are_refused() {
     rusqlite::Connection::open(&other).unwrap().execute_batch("CREATE TABLE x(y)").unwrap();
     assert!(Memory::open(&other).err().unwrap().to_string().contains("not a trame memory"));
     assert!(Memory::open_existing(&dir.path().join("missing.sqlite")).is_err());
+}
+
+fn import_named(memory: &mut Memory, origin: &str, units: &[Unit]) -> ImportSummary {
+    let mut import = memory.import().unwrap();
+    import.set_origin(origin, &Default::default()).unwrap();
+    for unit in units {
+        import.add(unit).unwrap();
+    }
+    import.commit().unwrap()
+}
+
+fn usage_of(memory: &Memory, french: &str) -> i64 {
+    memory.search(french, "fr", "en", 100, 1).unwrap()[0].usage
+}
+
+#[test]
+fn usage_counts_distinct_sources_not_imports() {
+    let (_dir, mut memory) = memory();
+    let cat = unit(&[("fr", "Le chat dort."), ("en", "The cat sleeps.")]);
+    import_named(&mut memory, "a.tmx", std::slice::from_ref(&cat));
+    assert_eq!(import_named(&mut memory, "a.tmx", std::slice::from_ref(&cat)), ImportSummary { added: 0, merged: 1 });
+    assert_eq!(usage_of(&memory, "Le chat dort."), 1, "the same file again");
+    import_named(&mut memory, "b.tmx", std::slice::from_ref(&cat));
+    import_named(&mut memory, "b.tmx", std::slice::from_ref(&cat));
+    assert_eq!(usage_of(&memory, "Le chat dort."), 2, "another file, twice");
+    // An export carries the count and the origin: importing it back changes nothing.
+    let mut out = Vec::new();
+    memory.export(None, None, &UnitFilter::default(), "20261122T000000Z", &mut out).unwrap();
+    let xml = String::from_utf8(out).unwrap();
+    assert!(xml.contains("<prop type=\"x-trame-usage\">2</prop>"), "{xml}");
+    let mut reader = TmxReader::new(xml.as_bytes(), "export.tmx").unwrap();
+    let Some(Item::Unit(back)) = reader.next_item().unwrap() else { panic!("a unit") };
+    import_named(&mut memory, "export.tmx", &[back]);
+    assert_eq!(usage_of(&memory, "Le chat dort."), 2);
+}
+
+/// The units the word index gives for `word`, as a search would find them.
+fn indexed(memory: &Memory, word: &str) -> Vec<i64> {
+    let mut units = words::lookup(&memory.conn, words::query_words(word)[0], usize::MAX).unwrap().units;
+    units.sort_unstable();
+    units
+}
+
+/// Every (word, unit) pair the index holds equals those the units' texts give.
+fn assert_index_consistent(memory: &Memory) {
+    let mut expected: Vec<(u32, i64)> = Vec::new();
+    let mut select = memory.conn.prepare("SELECT id, variants FROM units").unwrap();
+    let rows: Vec<(i64, String)> =
+        select.query_map([], |r| Ok((r.get(0)?, r.get(1)?))).unwrap().map(Result::unwrap).collect();
+    for (id, variants) in rows {
+        let variants = stored::StoredVariant::parse(&variants);
+        for word in words::unit_words(variants.iter().map(|v| v.text.as_str())) {
+            expected.push((word, id));
+        }
+    }
+    expected.sort_unstable();
+    let mut words: Vec<u32> = expected.iter().map(|p| p.0).collect();
+    words.dedup();
+    let mut held: Vec<(u32, i64)> = Vec::new();
+    for word in words {
+        let found = words::lookup(&memory.conn, word, usize::MAX).unwrap();
+        assert_eq!(found.count as usize, found.units.len());
+        held.extend(found.units.into_iter().map(|u| (word, u)));
+    }
+    held.sort_unstable();
+    assert_eq!(held, expected);
+    let pairs: i64 =
+        memory.conn.query_row("SELECT coalesce(sum(pairs), 0) FROM word_segments", [], |r| r.get(0)).unwrap();
+    assert_eq!(pairs as usize, expected.len(), "segments count their pairs");
+}
+
+/// 700 numbered units over two imports, words common to all (lists with a row of their own).
+fn numbered_memory() -> (tempfile::TempDir, Memory) {
+    let (dir, mut memory) = memory();
+    let pair =
+        |n: usize| unit(&[("fr", &format!("Le train numéro {n} part.")), ("en", &format!("Train number {n} leaves."))]);
+    import_named(&mut memory, "a.tmx", &(1..=200).map(pair).collect::<Vec<_>>());
+    import_named(&mut memory, "b.tmx", &(150..=700).map(pair).collect::<Vec<_>>());
+    (dir, memory)
+}
+
+#[test]
+fn deleting_units_keeps_the_index_the_keys_and_the_sources_in_step() {
+    let (_dir, mut memory) = numbered_memory();
+    assert_eq!(memory.stats().unwrap().units, 700);
+    assert_index_consistent(&memory);
+    let own_rows: i64 =
+        memory.conn.query_row("SELECT count(*) FROM word_postings WHERE word >= 0", [], |r| r.get(0)).unwrap();
+    assert!(own_rows > 0, "common words have rows of their own");
+    assert_eq!(memory.delete_units(&[7, 250, 7]).unwrap(), DeleteSummary { deleted: 2, kept: 0 });
+    assert_eq!(indexed(&memory, "7"), Vec::<i64>::new());
+    assert_eq!(indexed(&memory, "numéro").len(), 698);
+    assert_index_consistent(&memory);
+    // An unknown id deletes nothing.
+    assert!(matches!(memory.delete_units(&[8, 9999]), Err(TmError::Request(_))));
+    assert_eq!(memory.stats().unwrap().units, 698);
+    // By origin: 1-149 came from a.tmx alone; 150-200 from both (kept, one use fewer).
+    assert_eq!(usage_of(&memory, "Le train numéro 160 part."), 2);
+    assert_eq!(memory.delete_origin("a.tmx").unwrap(), DeleteSummary { deleted: 148, kept: 51 });
+    assert_eq!(usage_of(&memory, "Le train numéro 160 part."), 1);
+    assert_eq!(
+        memory.breakdown().unwrap().origins.iter().map(|o| (o.origin.clone(), o.units)).collect::<Vec<_>>(),
+        [(Some("b.tmx".to_string()), 550)]
+    );
+    assert_index_consistent(&memory);
+    assert!(matches!(memory.delete_origin("a.tmx"), Err(TmError::Request(_))));
+    // Deleted units come back as new ones, their words indexed again.
+    let again = unit(&[("fr", "Le train numéro 7 part."), ("en", "Train number 7 leaves.")]);
+    assert_eq!(import_named(&mut memory, "c.tmx", &[again]), ImportSummary { added: 1, merged: 0 });
+    assert_eq!(indexed(&memory, "7").len(), 1);
+    // By phrase.
+    assert_eq!(memory.delete_concordance("numéro 7 part", Some("fr"), None).unwrap().deleted, 1);
+    assert_eq!(memory.delete_concordance("numéro 7 part", Some("fr"), None).unwrap().deleted, 0);
+    assert_index_consistent(&memory);
+    assert_eq!(memory.integrity().unwrap(), "ok");
+}
+
+#[test]
+fn editing_a_unit_moves_its_words_and_its_key() {
+    let (_dir, mut memory) = numbered_memory();
+    let edit = UnitEdit { target: Some("Train number 12 departs at nine."), ..UnitEdit::default() };
+    memory.edit(12, &edit, "20261122T000000Z").unwrap();
+    assert_eq!(indexed(&memory, "departs"), [12]);
+    assert!(!indexed(&memory, "leaves").contains(&12));
+    assert_index_consistent(&memory);
+    let found = memory.search("Le train numéro 12 part.", "fr", "en", 100, 1).unwrap();
+    assert_eq!(found[0].target, "Train number 12 departs at nine.");
+    // The new texts are the unit's key: importing them merges.
+    let same = unit(&[("fr", "Le train numéro 12 part."), ("en", "Train number 12 departs at nine.")]);
+    assert_eq!(import_named(&mut memory, "c.tmx", &[same]), ImportSummary { added: 0, merged: 1 });
+    // The source, by language; a word new to the whole memory.
+    let edit = UnitEdit {
+        source: Some("Le train numéro 12 s'en va bientôt."),
+        source_lang: Some("fr"),
+        ..UnitEdit::default()
+    };
+    memory.edit(12, &edit, "20261122T000000Z").unwrap();
+    assert_eq!(memory.concordance("va bientôt", Some("fr"), None, 10).unwrap()[0].id, 12);
+    assert_index_consistent(&memory);
+    // Refused: the same as another unit, no such unit, an empty text, a missing language.
+    let twin = UnitEdit {
+        source: Some("Le train numéro 13 part."),
+        target: Some("Train number 13 leaves."),
+        ..UnitEdit::default()
+    };
+    assert!(matches!(memory.edit(12, &twin, "20261122T000000Z"), Err(TmError::Request(m)) if m.contains("unit 13")));
+    assert!(matches!(memory.edit(9999, &edit, "20261122T000000Z"), Err(TmError::Request(_))));
+    let empty = UnitEdit { target: Some("  "), ..UnitEdit::default() };
+    assert!(matches!(memory.edit(12, &empty, "20261122T000000Z"), Err(TmError::Request(_))));
+    let german = UnitEdit { target: Some("Zug"), target_lang: Some("de"), ..UnitEdit::default() };
+    assert!(matches!(memory.edit(12, &german, "20261122T000000Z"), Err(TmError::Request(_))));
+    assert_eq!(
+        memory.concordance("va bientôt", None, None, 10).unwrap()[0].variants[1].text,
+        "Train number 12 departs at nine."
+    );
+}
+
+#[test]
+fn concordance_finds_phrases_through_the_index_and_marks_them() {
+    let (_dir, mut memory) = memory();
+    import_named(
+        &mut memory,
+        "a.tmx",
+        &[
+            unit(&[("fr-FR", "Le train de nuit part."), ("en-GB", "The night train leaves.")]),
+            unit(&[("fr-FR", "Un TRAIN DE NUIT, puis un train de jour."), ("en-GB", "A night train.")]),
+            unit(&[("fr-FR", "Le train part de nuit."), ("en-GB", "The train leaves at night.")]),
+            unit(&[("en", "Night train"), ("de", "Nachtzug")]),
+        ],
+    );
+    let found = memory.concordance("train de nuit", Some("fr"), Some("en"), 10).unwrap();
+    assert_eq!(found.iter().map(|c| c.id).collect::<Vec<_>>(), [1, 2]);
+    let second = &found[1].variants[0];
+    assert_eq!(second.spans.iter().map(|s| &second.text[s.clone()]).collect::<Vec<_>>(), ["TRAIN DE NUIT"]);
+    assert_eq!(found[1].variants[1].lang, "en-GB");
+    // In the target only; in any language; at most one.
+    assert_eq!(
+        memory.concordance("night train", None, Some("en"), 10).unwrap().iter().map(|c| c.id).collect::<Vec<_>>(),
+        [1, 2, 4]
+    );
+    assert_eq!(memory.concordance("night train", Some("fr"), None, 10).unwrap().len(), 0);
+    assert_eq!(memory.concordance("nachtzug", None, None, 10).unwrap()[0].variants.len(), 2);
+    assert_eq!(memory.concordance("train", None, None, 1).unwrap().len(), 1);
+    assert!(matches!(memory.concordance("de la", None, None, 10), Err(TmError::Request(_))));
+}
+
+#[test]
+fn export_filters_by_origin_and_date() {
+    let (_dir, mut memory) = memory();
+    let dated = |n: usize, date: &str| {
+        let mut u = unit(&[("fr", &format!("Phrase {n}.")), ("en", &format!("Sentence {n}."))]);
+        u.attributes.push(("creationdate".into(), date.into()));
+        u
+    };
+    import_named(&mut memory, "old.tmx", &[dated(1, "20200105T101010Z"), dated(2, "20231231T235959Z")]);
+    import_named(&mut memory, "new.tmx", &[dated(3, "20240101T000000Z"), dated(2, "20231231T235959Z")]);
+    let exported = |memory: &Memory, filter: UnitFilter| {
+        let mut out = Vec::new();
+        let summary = memory.export(Some("fr"), Some("en"), &filter, "20261122T000000Z", &mut out).unwrap();
+        let text = String::from_utf8(out).unwrap();
+        assert_eq!(text.matches("</tu>").count() as u64, summary.units);
+        (1..=3).filter(|n| text.contains(&format!("Phrase {n}."))).collect::<Vec<_>>()
+    };
+    let day = |d: &str| Some(d.to_string());
+    assert_eq!(exported(&memory, UnitFilter { origin: day("new.tmx"), ..UnitFilter::default() }), [2, 3]);
+    assert_eq!(exported(&memory, UnitFilter { since: day("20231231"), ..UnitFilter::default() }), [2, 3]);
+    assert_eq!(exported(&memory, UnitFilter { until: day("20231231"), ..UnitFilter::default() }), [1, 2]);
+    assert_eq!(
+        exported(&memory, UnitFilter { origin: day("old.tmx"), since: day("20240101"), ..UnitFilter::default() }),
+        Vec::<usize>::new()
+    );
+    // An edit dates the unit.
+    memory.edit(1, &UnitEdit { target: Some("Sentence one."), ..UnitEdit::default() }, "20250301T120000Z").unwrap();
+    assert_eq!(
+        exported(&memory, UnitFilter { since: day("20250301"), until: day("20250301"), ..UnitFilter::default() }),
+        [1]
+    );
+    let mut out = Vec::new();
+    assert!(matches!(
+        memory.export(None, None, &UnitFilter { origin: day("nope.tmx"), ..UnitFilter::default() }, "x", &mut out),
+        Err(TmError::Request(_))
+    ));
+}
+
+#[test]
+fn a_version_4_memory_gets_the_table_of_sources() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("v4.sqlite");
+    let variants = r#"[{"l":"fr","t":"Le chat dort."},{"l":"en","t":"The cat sleeps."}]"#;
+    let key = import::stored_key(&stored::StoredVariant::parse(variants));
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        schema::create_version_4(&conn).unwrap();
+        conn.execute("INSERT INTO origins(id, name, imported) VALUES (1, 'a.tmx', '20240101T000000Z')", []).unwrap();
+        conn.execute(
+            "INSERT INTO units(id, key, usage, origin, variants) VALUES (1, ?1, 3, 1, ?2)",
+            rusqlite::params![key, variants],
+        )
+        .unwrap();
+        conn.execute("INSERT INTO unit_keys(key, unit) VALUES (?1, 1)", [key]).unwrap();
+        conn.execute_batch("INSERT INTO languages VALUES ('en'), ('fr');").unwrap();
+    }
+    let mut memory = Memory::open(&path).unwrap();
+    let version: i64 = memory.conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
+    assert_eq!(version, schema::VERSION);
+    // The old count is kept; its file again adds nothing, another file once one use.
+    let cat = unit(&[("fr", "Le chat dort."), ("en", "The cat sleeps.")]);
+    for (file, usage) in [("a.tmx", 3), ("b.tmx", 4), ("b.tmx", 4)] {
+        assert_eq!(import_named(&mut memory, file, std::slice::from_ref(&cat)), ImportSummary { added: 0, merged: 1 });
+        let found: i64 = memory.conn.query_row("SELECT usage FROM units WHERE id = 1", [], |r| r.get(0)).unwrap();
+        assert_eq!(found, usage, "{file}");
+    }
+    let tables: i64 = memory
+        .conn
+        .query_row("SELECT count(*) FROM sqlite_schema WHERE name = 'unit_sources'", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 1);
 }

@@ -1,5 +1,9 @@
-//! `trame tm`: translation memories: import TMX, export, statistics, fuzzy search.
+//! `trame tm`: translation memories: import TMX, export, statistics, fuzzy search and concordance, and
+//! keeping them: deleting and editing units.
 
+mod concordance;
+mod delete;
+mod edit;
 mod export;
 mod import;
 mod search;
@@ -10,13 +14,16 @@ use clap::Subcommand;
 use std::path::PathBuf;
 use trame::tm::Memory;
 
-/// Translation memories: import TMX files, export them, count, search with match scores.
+/// Translation memories: import TMX files, export them, count, search with match scores or by phrase,
+/// delete and edit units.
 #[derive(Subcommand)]
 pub(crate) enum Command {
     Import(import::Args),
     Export(export::Args),
     Stats(stats::Args),
     Search(search::Args),
+    Delete(delete::Args),
+    Edit(edit::Args),
 }
 
 pub(crate) fn run(command: Command) -> Result<Outcome, Failure> {
@@ -25,6 +32,8 @@ pub(crate) fn run(command: Command) -> Result<Outcome, Failure> {
         Command::Export(args) => export::run(args),
         Command::Stats(args) => stats::run(args),
         Command::Search(args) => search::run(args),
+        Command::Delete(args) => delete::run(args),
+        Command::Edit(args) => edit::run(args),
     }
 }
 

@@ -11,10 +11,12 @@
 //! A small newest segment is merged into the next one written, so that many small imports (alignments
 //! added one by one) do not leave many segments.
 
+mod edit;
 mod tokens;
 
+pub(crate) use edit::PostingsEditor;
 use rusqlite::{Connection, OptionalExtension, params};
-pub(crate) use tokens::{query_words, unit_words};
+pub(crate) use tokens::{query_words, unit_words, word_spans};
 
 /// Bits of a word's hash that choose its group (row) in a segment: 4,096 groups.
 const BUCKET_BITS: u32 = 12;

@@ -182,6 +182,35 @@ fn fold_char(c: char, mut emit: impl FnMut(char)) {
     });
 }
 
+/// The words of `text` as the index sees them, short ones included: each one's byte range in `text`
+/// and its folded form (combining marks inside a word belong to it; one before any letter is skipped).
+pub(crate) fn word_spans(text: &str) -> Vec<(std::ops::Range<usize>, String)> {
+    let mut spans = Vec::new();
+    let mut current: Option<(usize, String)> = None;
+    for (at, c) in text.char_indices() {
+        match character_kind(c) {
+            Kind::Letter | Kind::Digit => {
+                let (_, folded) = current.get_or_insert_with(|| (at, String::new()));
+                if c.is_ascii() {
+                    folded.push(c.to_ascii_lowercase());
+                } else {
+                    fold_char(c, |f| folded.push(f));
+                }
+            }
+            Kind::Mark => {}
+            Kind::Other => {
+                if let Some((start, folded)) = current.take() {
+                    spans.push((start..at, folded));
+                }
+            }
+        }
+    }
+    if let Some((start, folded)) = current {
+        spans.push((start..text.len(), folded));
+    }
+    spans
+}
+
 /// The distinct word hashes of `texts`, sorted.
 pub(crate) fn unit_words<'t>(texts: impl IntoIterator<Item = &'t str>) -> Vec<u32> {
     let mut words = Vec::new();
@@ -258,6 +287,45 @@ mod tests {
             }
         }
         out
+    }
+
+    #[test]
+    fn word_spans_name_the_words_the_index_holds() {
+        let text = "L'ÉTÉ, e\u{301}te\u{301} à Łódź : 3 œufs.";
+        let spans = word_spans(text);
+        let words: Vec<(&str, &str)> = spans.iter().map(|(r, f)| (&text[r.clone()], f.as_str())).collect();
+        assert_eq!(
+            words,
+            [
+                ("L", "l"),
+                ("ÉTÉ", "ete"),
+                ("e\u{301}te\u{301}", "ete"),
+                ("à", "a"),
+                ("Łódź", "lodz"),
+                ("3", "3"),
+                ("œufs", "oeufs")
+            ]
+        );
+        // Every word of three letters or more hashes as the index hashes it.
+        let long: Vec<u32> = spans
+            .iter()
+            .filter(|(_, f)| f.chars().count() >= 3 || f.chars().any(|c| c.is_numeric()))
+            .map(|(r, _)| query_words(&text[r.clone()])[0])
+            .collect();
+        assert_eq!(long, query_words(text));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn word_spans_cut_any_text_at_character_boundaries(text in "\\PC{0,40}") {
+            let mut end = 0;
+            for (range, folded) in word_spans(&text) {
+                proptest::prop_assert!(range.start >= end && range.start < range.end);
+                proptest::prop_assert!(text.get(range.clone()).is_some());
+                proptest::prop_assert!(!folded.is_empty() || text[range.clone()].chars().all(|c| !c.is_alphanumeric()));
+                end = range.end;
+            }
+        }
     }
 
     #[test]
