@@ -57,7 +57,7 @@ impl<R: Read> SegmentReader<R> {
             Some(tuid) => tuid.to_string(),
             None => format!("line {}", self.reader.unit_position().0),
         };
-        let primary = |v: &Variant| v.language.trim().split(['-', '_']).next().unwrap_or_default().to_ascii_lowercase();
+        let primary = |v: &Variant| crate::language::primary_of(&v.language);
         let mut variants = unit.variants.into_iter();
         let mut source: Option<Variant> = None;
         let mut target: Option<Variant> = None;

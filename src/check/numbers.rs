@@ -67,6 +67,9 @@ pub(crate) fn check(source: &str, target: &str, from: &Language, to: &Language, 
 
 /// The quantities that are not part of an address, a tag or a placeholder.
 fn outside_codes(found: Vec<Quantity>, text: &str) -> Vec<Quantity> {
+    if found.is_empty() {
+        return found;
+    }
     let codes = super::codes::code_ranges(text);
     found.into_iter().filter(|q| !codes.iter().any(|(s, e)| q.start >= *s && q.end <= *e)).collect()
 }

@@ -137,7 +137,8 @@ impl Terminology {
             );
             named.insert(rule.concept.clone());
         }
-        let present = self.target_concepts(target);
+        // `spellings` left the target folded in `self.folded`.
+        let present = self.target_concepts();
         for (start, end, ids) in self.source_terms(source) {
             if ids.iter().any(|id| present.contains(id) || named.contains(&self.concepts[*id as usize].id)) {
                 continue;
@@ -180,9 +181,9 @@ impl Terminology {
         found
     }
 
-    /// The concepts the target names with one of their forms (a plural ending allowed).
-    fn target_concepts(&mut self, target: &str) -> HashSet<u32> {
-        self.folder.fold_into(target, &mut self.folded);
+    /// The concepts the target, folded in `self.folded`, names with one of their forms (a plural ending
+    /// allowed).
+    fn target_concepts(&self) -> HashSet<u32> {
         let text = self.folded.text.as_str();
         let mut present = HashSet::new();
         for m in self.target.find_overlapping_iter(Input::new(text)) {
@@ -203,17 +204,12 @@ impl Terminology {
 
 /// The terms of `concept` in the language whose primary tag is `primary`.
 fn language<'c>(concept: &'c crate::termbase::Concept, primary: &str) -> Option<&'c crate::termbase::LangTerms> {
-    concept
-        .languages
-        .iter()
-        .find(|(tag, _)| tag.split(['-', '_']).next().is_some_and(|p| p.eq_ignore_ascii_case(primary)))
-        .map(|(_, terms)| terms)
+    concept.languages.iter().find(|(tag, _)| crate::language::primary_of(tag) == primary).map(|(_, terms)| terms)
 }
 
 /// The English name of a language, for messages (the tag itself when trame does not know it).
 fn language_name(tag: &str) -> String {
-    let primary = tag.split(['-', '_']).next().unwrap_or(tag).to_ascii_lowercase();
-    let name = match primary.as_str() {
+    let name = match crate::language::primary_of(tag).as_str() {
         "de" => "German",
         "en" => "English",
         "es" => "Spanish",

@@ -1,7 +1,7 @@
 //! Concordance: the units that hold a word or a phrase, found through the word index (the postings of
 //! the phrase's rarest words, intersected), then checked word by word; never a scan of the memory.
 
-use super::lang::fit;
+use super::lang::best_fit;
 use super::stored::StoredVariant;
 use super::words::{lookup, query_words, word_spans};
 use super::{Memory, TmError};
@@ -171,14 +171,7 @@ fn shown(
     source: Option<&str>,
     target: Option<&str>,
 ) -> Option<Vec<(StoredVariant, bool)>> {
-    let best = |wanted: &str, not: Option<usize>| {
-        variants
-            .iter()
-            .enumerate()
-            .filter(|&(k, v)| Some(k) != not && fit(&v.lang, wanted) > 0)
-            .max_by_key(|&(k, v)| (fit(&v.lang, wanted), usize::MAX - k))
-            .map(|(k, _)| k)
-    };
+    let best = |wanted: &str, not: Option<usize>| best_fit(variants.iter().map(|v| v.lang.as_str()), wanted, not);
     let first = match source.or(target) {
         Some(wanted) => Some(best(wanted, None)?),
         None => None,

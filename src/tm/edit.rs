@@ -1,7 +1,7 @@
 //! Changing a unit's texts, in one transaction that keeps the word index and the table of keys in step.
 
 use super::import::{stored_key, texts};
-use super::lang::fit;
+use super::lang::best_fit;
 use super::stored::StoredVariant;
 use super::words::{PostingsEditor, unit_words};
 use super::{Memory, TmError};
@@ -49,14 +49,7 @@ impl Memory {
         if variants.is_empty() {
             return Err(request("no variant to edit".into()));
         }
-        let best = |wanted: &str, not: Option<usize>| {
-            variants
-                .iter()
-                .enumerate()
-                .filter(|&(k, v)| Some(k) != not && fit(&v.lang, wanted) > 0)
-                .max_by_key(|&(k, v)| (fit(&v.lang, wanted), usize::MAX - k))
-                .map(|(k, _)| k)
-        };
+        let best = |wanted: &str, not: Option<usize>| best_fit(variants.iter().map(|v| v.lang.as_str()), wanted, not);
         let source = match edit.source_lang {
             Some(wanted) => best(wanted, None).ok_or_else(|| request(format!("no {wanted} variant")))?,
             None => {

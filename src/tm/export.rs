@@ -1,7 +1,7 @@
 //! Writing a memory out as TMX 1.4b.
 
 use super::import::{ORIGIN_PROP, USAGE_PROP};
-use super::lang::fit;
+use super::lang::{best_fit, fit};
 use super::stored::StoredVariant;
 use super::{Memory, TmError};
 use crate::tmx::{Extra, Header, TmxHeader, TmxWriter, Unit, Variant};
@@ -156,13 +156,7 @@ impl Memory {
 
 /// The variants to write, or `None` when the unit lacks a requested language.
 fn choose(all: Vec<Variant>, source: Option<&str>, target: Option<&str>) -> Option<Vec<Variant>> {
-    let best = |wanted: &str| {
-        all.iter()
-            .enumerate()
-            .filter(|(_, v)| fit(&v.language, wanted) > 0)
-            .max_by_key(|(k, v)| (fit(&v.language, wanted), usize::MAX - k))
-            .map(|(k, _)| k)
-    };
+    let best = |wanted: &str| best_fit(all.iter().map(|v| v.language.as_str()), wanted, None);
     match (source, target) {
         (Some(s), Some(t)) => {
             let (a, b) = (best(s)?, best(t)?);

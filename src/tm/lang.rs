@@ -11,6 +11,16 @@ pub fn primary(tag: &str) -> String {
     crate::language::primary_of(tag)
 }
 
+/// The index of the tag of `tags` that best answers a request for `wanted` ([`fit`]; the first among
+/// equals), passing over index `not`; `None` when none is of that language.
+pub(crate) fn best_fit<'t>(tags: impl IntoIterator<Item = &'t str>, wanted: &str, not: Option<usize>) -> Option<usize> {
+    tags.into_iter()
+        .enumerate()
+        .filter(|&(k, tag)| Some(k) != not && fit(tag, wanted) > 0)
+        .max_by_key(|&(k, tag)| (fit(tag, wanted), usize::MAX - k))
+        .map(|(k, _)| k)
+}
+
 /// How well `tag` answers a request for `wanted`: 2 for the same tag, 1 for the same language with
 /// another region (or none), 0 for another language.
 pub fn fit(tag: &str, wanted: &str) -> u8 {
