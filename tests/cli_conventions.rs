@@ -29,6 +29,18 @@ fn unknown_language_codes_are_refused_everywhere() {
         refused(&["terms", "build", FR, "--lang", code], known);
         refused(&["terms", "export", "glossary", "-s", code], known);
         refused(&["terms", "import", "glossary/README.md", "-t", code], known);
+        for tm in [
+            &["search", "Le train", "-t", "en", "-s"][..],
+            &["export", "-s"],
+            &["search", "--concordance", "train", "-s"],
+        ] {
+            let mut args = vec!["tm"];
+            args.extend(tm);
+            args.extend([code, "--tm", "no-such-memory.sqlite"]);
+            refused(&args, known);
+        }
+        refused(&["tm", "delete", "--concordance", "train", "-t", code, "--tm", "no-such-memory.sqlite"], known);
+        refused(&["tm", "edit", "1", "--target", "x", "-t", code, "--tm", "no-such-memory.sqlite"], known);
     }
     refused(&["lookup", "Minsk", "--lang", "fra"], "write the two-letter code fr");
 }
@@ -103,6 +115,29 @@ fn nothing_found_is_said_on_standard_error() {
     let out = trame(&["normalize", "-", "--lang", "fr", "--glossary", "glossary"], b"Minsk.\n");
     assert_eq!(out.status.code(), Some(0));
     assert!(stderr(&out).contains("0 spellings found in 1 document, with glossary ("), "{}", stderr(&out));
+}
+
+#[test]
+fn a_memory_search_that_finds_nothing_says_so() {
+    let dir = tempfile::tempdir().unwrap();
+    let tm = dir.path().join("m.sqlite");
+    let tm = tm.to_str().unwrap();
+    let out = trame(&["align", FR, EN, "-s", "fr", "-t", "en", "--into-tm", tm, "-o", "-"], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = trame(&["tm", "search", "Zzyzx qwerty", "-s", "fr", "-t", "en", "--tm", tm], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains(&format!("no fr-en match of 70% or more for \"Zzyzx qwerty\" in {tm}")),
+        "{}",
+        stderr(&out)
+    );
+    let out = trame(&["tm", "search", "--concordance", "Zzyzx", "--tm", tm], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(&format!("no unit holds \"Zzyzx\" in {tm}")), "{}", stderr(&out));
+    let out = trame(&["tm", "export", "-s", "de", "--tm", tm], b"");
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nothing to export: no unit has de"), "{}", stderr(&out));
+    refused(&["tm", "export", "-t", "en", "--tm", tm], "--source-lang");
 }
 
 #[test]

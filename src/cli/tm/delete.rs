@@ -2,6 +2,7 @@
 
 use super::MemoryArgs;
 use crate::cli::{Failure, Outcome};
+use trame::language::Language;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -30,10 +31,10 @@ pub(crate) struct Args {
     concordance: Option<String>,
     /// With --concordance: units in this language (the phrase in it when -t is not given).
     #[arg(long, short, value_name = "LANG", requires = "concordance")]
-    source_lang: Option<String>,
+    source_lang: Option<Language>,
     /// With --concordance: units in this language too.
     #[arg(long, short, value_name = "LANG", requires = "concordance")]
-    target_lang: Option<String>,
+    target_lang: Option<Language>,
     #[command(flatten)]
     memory: MemoryArgs,
 }
@@ -43,7 +44,11 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let summary = if let Some(origin) = &args.origin {
         memory.delete_origin(origin)
     } else if let Some(phrase) = &args.concordance {
-        memory.delete_concordance(phrase, args.source_lang.as_deref(), args.target_lang.as_deref())
+        memory.delete_concordance(
+            phrase,
+            args.source_lang.as_ref().map(Language::tag),
+            args.target_lang.as_ref().map(Language::tag),
+        )
     } else {
         memory.delete_units(&args.ids)
     }

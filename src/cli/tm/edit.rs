@@ -3,6 +3,7 @@
 use super::MemoryArgs;
 use crate::cli::clock::now;
 use crate::cli::{Failure, Outcome};
+use trame::language::Language;
 use trame::tm::UnitEdit;
 
 const EXAMPLES: &str = "\
@@ -31,10 +32,10 @@ pub(crate) struct Args {
     target: Option<String>,
     /// The source variant's language (fr matches fr-FR).
     #[arg(long, short, value_name = "LANG")]
-    source_lang: Option<String>,
+    source_lang: Option<Language>,
     /// The target variant's language.
     #[arg(long, short, value_name = "LANG")]
-    target_lang: Option<String>,
+    target_lang: Option<Language>,
     #[command(flatten)]
     memory: MemoryArgs,
 }
@@ -44,8 +45,8 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let edit = UnitEdit {
         source: args.source.as_deref(),
         target: args.target.as_deref(),
-        source_lang: args.source_lang.as_deref(),
-        target_lang: args.target_lang.as_deref(),
+        source_lang: args.source_lang.as_ref().map(Language::tag),
+        target_lang: args.target_lang.as_ref().map(Language::tag),
     };
     memory.edit(args.id, &edit, &trame::tmx::utc_timestamp(now())).map_err(Failure::error)?;
     println!("{} edited", super::delete::units(1));

@@ -5,6 +5,7 @@ use crate::cli::clock::now;
 use crate::cli::output::OutputArgs;
 use crate::cli::{Failure, Outcome};
 use std::io;
+use trame::language::Language;
 use trame::tm::UnitFilter;
 
 /// A day, YYYY-MM-DD (or YYYYMMDD), as the eight digits of a TMX date.
@@ -34,10 +35,10 @@ pub(crate) struct Args {
     memory: MemoryArgs,
     /// Only units with this language (the header's srclang).
     #[arg(long, short, value_name = "LANG")]
-    source_lang: Option<String>,
+    source_lang: Option<Language>,
     /// With --source-lang: only units with this language too, and only those two variants.
     #[arg(long, short, value_name = "LANG", requires = "source_lang")]
-    target_lang: Option<String>,
+    target_lang: Option<Language>,
     /// Only units that came from this file (or alignment), as it was imported.
     #[arg(long, value_name = "FILE")]
     origin: Option<String>,
@@ -60,7 +61,13 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     args.output
         .write(|out| {
             let summary = memory
-                .export(args.source_lang.as_deref(), args.target_lang.as_deref(), &filter, &date, out)
+                .export(
+                    args.source_lang.as_ref().map(Language::tag),
+                    args.target_lang.as_ref().map(Language::tag),
+                    &filter,
+                    &date,
+                    out,
+                )
                 .map_err(|e| match e {
                     trame::tm::TmError::Io(e) => e,
                     other => {

@@ -6,6 +6,7 @@ use crate::cli::{Failure, Outcome};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::io::Write;
+use trame::language::Language;
 use trame::tm::TmMatch;
 
 const EXAMPLES: &str = "\
@@ -42,10 +43,10 @@ pub(crate) struct Args {
     memory: MemoryArgs,
     /// Language of TEXT (fr matches fr-FR, fr-CA...).
     #[arg(long, short, required_unless_present = "concordance")]
-    source_lang: Option<String>,
+    source_lang: Option<Language>,
     /// Language of the translations wanted.
     #[arg(long, short, required_unless_present = "concordance")]
-    target_lang: Option<String>,
+    target_lang: Option<Language>,
     /// Lowest score shown (0-100).
     #[arg(long, default_value_t = 70, value_parser = clap::value_parser!(u8).range(0..=100))]
     min_score: u8,
@@ -77,15 +78,25 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     if let Some(phrase) = &args.concordance {
         let limit = args.limit.unwrap_or(50);
         let found = memory
-            .concordance(phrase, args.source_lang.as_deref(), args.target_lang.as_deref(), limit)
+            .concordance(
+                phrase,
+                args.source_lang.as_ref().map(Language::tag),
+                args.target_lang.as_ref().map(Language::tag),
+                limit,
+            )
             .map_err(Failure::error)?;
-        return super::concordance::print(phrase, &found, limit, args.format);
+        let outcome = super::concordance::print(phrase, &found, limit, args.format)?;
+        if found.is_empty() {
+            eprintln!("trame: no unit holds \"{phrase}\" in {}", args.memory.path().display());
+        }
+        return Ok(outcome);
     }
     let (Some(text), Some(source), Some(target)) = (&args.text, &args.source_lang, &args.target_lang) else {
         unreachable!("clap requires them without --concordance");
     };
-    let matches =
-        memory.search(text, source, target, args.min_score, args.limit.unwrap_or(5)).map_err(Failure::error)?;
+    let matches = memory
+        .search(text, source.tag(), target.tag(), args.min_score, args.limit.unwrap_or(5))
+        .map_err(Failure::error)?;
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     let written = match args.format {
@@ -101,5 +112,13 @@ pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
         }),
     };
     written.map_err(|e| Failure::write(e, "to standard output"))?;
-    Ok(if matches.is_empty() { Outcome::NothingFound } else { Outcome::Done })
+    if matches.is_empty() {
+        eprintln!(
+            "trame: no {source}-{target} match of {}% or more for \"{text}\" in {}",
+            args.min_score,
+            args.memory.path().display()
+        );
+        return Ok(Outcome::NothingFound);
+    }
+    Ok(Outcome::Done)
 }
