@@ -203,3 +203,26 @@ fn format_and_its_short_flag_name_the_output_format() {
         assert!(out.status.code() != Some(2), "{args:?}: {}", stderr(&out));
     }
 }
+
+#[test]
+fn a_glossary_mistake_is_reported_where_it_is_in_the_users_words() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("glossary");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.toml"), "[[concept]]\nsubjet = \"x\"\n[concept.fr]\npreferred = \"a\"\n").unwrap();
+    let out = trame(&["lookup", "a", "--glossary", folder.to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(2));
+    let said = stderr(&out);
+    assert!(said.contains("a.toml:2:1: `subjet` is not a field of a concept"), "{said}");
+    assert!(said.contains("did you mean `subject`?") && !said.contains("LangTerms"), "{said}");
+}
+
+#[test]
+fn counts_agree_in_number() {
+    let dir = tempfile::tempdir().unwrap();
+    let csv = dir.path().join("one.csv");
+    std::fs::write(&csv, "fr,en\nMinsk,Minsk\n").unwrap();
+    let out = trame(&["terms", "import", csv.to_str().unwrap(), "-o", dir.path().join("out").to_str().unwrap()], b"");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stderr(&out).contains("1 concept, 2 terms"), "{}", stderr(&out));
+}
