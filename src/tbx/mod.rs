@@ -1,6 +1,6 @@
 //! TBX (TermBase eXchange, ISO 30042): the term base interchange format of CAT tools.
 //!
-//! [`write`] produces TBX-Basic v3 in DCA style (one `termSec` per form, the status as
+//! [`write()`] produces TBX-Basic v3 in DCA style (one `termSec` per form, the status as
 //! `administrativeStatus`, variants as `termType` variant, short or full form), or TBX v2 (`martif`) for
 //! the tools that read only that. [`read`] takes v2 and v3, `tig` and `ntig`, DCA and DCT.
 //!
