@@ -100,7 +100,7 @@ impl fmt::Display for EntryProblem {
 }
 
 /// The status a value of administrativeStatus, usageStatus or normativeAuthorization stands for.
-pub fn normalise_status(value: &str) -> Option<Status> {
+fn normalise_status(value: &str) -> Option<Status> {
     let value = value.trim().to_lowercase();
     let value = value.trim_end_matches("-admn-sts").trim_end_matches("term");
     Some(match value {

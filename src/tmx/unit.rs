@@ -28,7 +28,11 @@ pub enum Extra {
     },
 }
 
-/// The `<header>` of a TMX file: its attributes, properties and notes.
+/// The `<header>` of a TMX file as read: its attributes as written, properties and notes.
+///
+/// Writing takes a [`TmxHeader`](super::TmxHeader) instead, whose fields are the attributes trame sets
+/// itself: a header read keeps whatever another tool wrote (its `creationtool`, its own attributes), which
+/// a file trame writes must not claim, so the two stay apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     /// (name, value) as written.

@@ -5,7 +5,8 @@ use super::unit::{Extra, Unit};
 use crate::xml::{attribute, text};
 use std::io::{self, Write};
 
-/// The `<header>` of a TMX file.
+/// The `<header>` of a TMX file trame writes: the attributes a caller chooses, by name; `creationtool`,
+/// `segtype` and `o-tmf` are trame's. A header as read from a file is a [`Header`](super::Header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TmxHeader {
     /// `srclang`: the language the units were translated from.
