@@ -198,7 +198,7 @@ pub fn srx_bytes(bytes: &[u8]) {
         }
         let (rules, problems) = document.rules_for(language);
         for problem in &problems {
-            assert!(problem.line >= 1 && problem.column >= 1, "{problem}");
+            assert!(problem.at.line >= 1 && problem.at.column >= 1, "{problem}");
         }
         super::text::sentences_join_back(&Segmenter::from_srx(rules), SRX_TEXT);
     }

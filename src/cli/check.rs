@@ -155,7 +155,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     };
     let base = glossary.map(|g| g.base);
     let memory = match &args.tm {
-        Some(path) => Some(Memory::open_existing(path).map_err(Failure::error)?),
+        Some(path) => Some(Memory::open_existing(path)?),
         None => None,
     };
     let inputs: Vec<String> = args.inputs.iter().map(|p| name(p)).collect();
@@ -265,7 +265,7 @@ fn open_tmx(path: &Path, source: &mut Option<Language>) -> Result<Tmx, Failure> 
     } else {
         Box::new(File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?)
     };
-    let reader = TmxReader::open_with_limits(input, &name, ReadLimits::default()).map_err(Failure::error)?;
+    let reader = TmxReader::open_with_limits(input, &name, ReadLimits::default())?;
     *source = reader.header().attribute("srclang").filter(|l| *l != "*all*").and_then(Language::parse);
     Ok((reader, name))
 }
@@ -286,7 +286,7 @@ fn check_tmx(
         ProgressBar::hidden()
     };
     let mut segments = tmx_segments(reader, name, source, target);
-    while let Some(segment) = segments.next_segment().map_err(Failure::error)? {
+    while let Some(segment) = segments.next_segment()? {
         checker.check(&segment, report);
         bar.inc(1);
     }

@@ -10,14 +10,14 @@ pub(crate) const STDIN: &str = "<stdin>";
 /// Reads `path` (`-` for standard input) and decodes it (see [`trame::decode`]); `encoding` forces one.
 pub(crate) fn read_text(path: &Path, encoding: Option<&str>) -> Result<String, Failure> {
     let (bytes, name) = read_bytes(path)?;
-    trame::decode::decode(bytes, &name, encoding).map_err(Failure::error)
+    trame::decode::decode(bytes, &name, encoding).map_err(Failure::from)
 }
 
 /// Reads the XML document `path` (`-` for standard input) and decodes it as XML says (see
 /// [`trame::decode::decode_xml`]).
 pub(crate) fn read_xml(path: &Path) -> Result<String, Failure> {
     let (bytes, name) = read_bytes(path)?;
-    trame::decode::decode_xml(&bytes, &name).map_err(Failure::error)
+    trame::decode::decode_xml(&bytes, &name).map_err(Failure::from)
 }
 
 /// The bytes of `path` (`-` for standard input), and its name for messages.

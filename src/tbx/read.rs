@@ -4,7 +4,7 @@
 
 use super::write::{ERROR_NOTE, SEEN_NOTE, SUGGESTED_NOTE, TRANSLITERATION_NOTE};
 use crate::decode::{DecodeError, decode_xml};
-use crate::position::LineIndex;
+use crate::position::{LineIndex, Location};
 use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
 use crate::xml::{attribute_value, attributes_problem};
 use indexmap::IndexMap;
@@ -17,30 +17,22 @@ use std::fmt;
 pub enum TbxError {
     /// Not well-formed XML.
     Xml {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the parser stopped.
+        at: Location,
         /// What the parser said.
         message: String,
     },
     /// Well-formed XML that is not TBX, or TBX with no terms.
     NotTbx {
         /// The file.
-        source: String,
+        file: String,
         /// Why.
         message: String,
     },
     /// An entry that could not be read whole (from [`read`], which takes all entries or none).
     Entry {
-        /// The file.
-        source: String,
-        /// 1-based line of the entry.
-        line: usize,
-        /// 1-based column of the entry.
-        column: usize,
+        /// Where the entry starts.
+        at: Location,
         /// What is wrong.
         message: String,
     },
@@ -51,13 +43,9 @@ pub enum TbxError {
 impl fmt::Display for TbxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TbxError::Xml { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: bad XML: {message}")
-            }
-            TbxError::NotTbx { source, message } => write!(f, "{source}: {message}"),
-            TbxError::Entry { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: entry left out: {message}")
-            }
+            TbxError::Xml { at, message } => write!(f, "{at}: bad XML: {message}"),
+            TbxError::NotTbx { file, message } => write!(f, "{file}: {message}"),
+            TbxError::Entry { at, message } => write!(f, "{at}: entry left out: {message}"),
             TbxError::Decode(error) => error.fmt(f),
         }
     }
@@ -135,7 +123,7 @@ pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
     let document = read_document(xml, source)?;
     match document.problems.into_iter().next() {
         Some(EntryProblem { line, column, message }) => {
-            Err(TbxError::Entry { source: source.to_string(), line, column, message })
+            Err(TbxError::Entry { at: Location::new(source, line, column), message })
         }
         None => Ok(document.base),
     }
@@ -166,7 +154,7 @@ fn read_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<TbxDocume
         let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let (line, column) = lines.position(reader.error_position() as usize);
-            TbxError::Xml { source: source.to_string(), line, column, message: e.to_string() }
+            TbxError::Xml { at: Location::new(source, line, column), message: e.to_string() }
         })?;
         match event {
             Event::Start(ref tag) | Event::Empty(ref tag) => {
@@ -192,10 +180,10 @@ fn read_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<TbxDocume
         }
     }
     if !root_checked {
-        return Err(TbxError::NotTbx { source: source.into(), message: "empty document".into() });
+        return Err(TbxError::NotTbx { file: source.into(), message: "empty document".into() });
     }
     if document.base.concepts.is_empty() && document.problems.is_empty() {
-        return Err(TbxError::NotTbx { source: source.into(), message: "no terms found".into() });
+        return Err(TbxError::NotTbx { file: source.into(), message: "no terms found".into() });
     }
     fix_ids(&mut document.base);
     Ok(document)
@@ -206,7 +194,7 @@ fn check_root(tag: &BytesStart<'_>, source: &str) -> Result<(), TbxError> {
     if name == "tbx" || name == "martif" {
         return Ok(());
     }
-    Err(TbxError::NotTbx { source: source.into(), message: format!("not a TBX file (root element <{name}>)") })
+    Err(TbxError::NotTbx { file: source.into(), message: format!("not a TBX file (root element <{name}>)") })
 }
 
 /// The entry being read.

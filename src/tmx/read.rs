@@ -5,6 +5,7 @@ use super::TranslationUnit;
 use super::stream::{Item, TmxReader};
 use super::unit::Extra;
 use crate::decode::DecodeError;
+use crate::position::Location;
 use std::fmt;
 
 /// A TMX file that could not be read.
@@ -12,31 +13,23 @@ use std::fmt;
 pub enum TmxError {
     /// Not well-formed XML (or cut off).
     Xml {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the parser stopped.
+        at: Location,
         /// What the parser said.
         message: String,
     },
     /// A part of the file longer than the reader's limits allow where it cannot be skipped (see
     /// [`ReadLimits`](super::ReadLimits)).
     TooLong {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the part starts.
+        at: Location,
         /// What is too long.
         message: String,
     },
     /// Well-formed XML that is not TMX.
     NotTmx {
         /// The file.
-        source: String,
+        file: String,
         /// The root element found.
         root: String,
     },
@@ -47,11 +40,9 @@ pub enum TmxError {
 impl fmt::Display for TmxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TmxError::Xml { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: bad XML: {message}")
-            }
-            TmxError::TooLong { source, line, column, message } => write!(f, "{source}:{line}:{column}: {message}"),
-            TmxError::NotTmx { source, root } => write!(f, "{source}: not a TMX file (root element <{root}>)"),
+            TmxError::Xml { at, message } => write!(f, "{at}: bad XML: {message}"),
+            TmxError::TooLong { at, message } => write!(f, "{at}: {message}"),
+            TmxError::NotTmx { file, root } => write!(f, "{file}: not a TMX file (root element <{root}>)"),
             TmxError::Decode(error) => error.fmt(f),
         }
     }

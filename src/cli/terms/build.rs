@@ -97,7 +97,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     for spec in &args.texts {
         let (lang, path) =
             spec.split_once(':').ok_or_else(|| Failure::error(format!("--text {spec}: expected LANG:PATH")))?;
-        let lang: Language = lang.parse().map_err(Failure::error)?;
+        let lang: Language = lang.parse()?;
         let path = PathBuf::from(path);
         texts.push((file_name(&path), read_text(&path, args.encoding.as_deref())?, lang));
     }
@@ -119,7 +119,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     };
     let mut base = build_with_bar(&sources, &units, &options);
     if let Some(existing) = &args.merge_into {
-        let existing = trame::termbase::read(existing).map_err(Failure::error)?;
+        let existing = trame::termbase::read(existing)?;
         base = merge(&existing, base);
     }
     write_base(&args.output, &base)?;
@@ -147,7 +147,7 @@ fn build_with_bar(texts: &[TextSource<'_>], units: &[UnitSource], options: &Buil
 
 fn read_units(path: &Path, text: &str) -> Result<UnitSource, Failure> {
     let name = file_name(path);
-    let document = trame::tmx::read(text, &path.display().to_string()).map_err(Failure::error)?;
+    let document = trame::tmx::read(text, &path.display().to_string())?;
     let source_language = document
         .source_language
         .as_deref()
