@@ -7,7 +7,6 @@ use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use trame::Language;
@@ -259,12 +258,7 @@ fn input_format(args: &Args) -> Result<InputFormat, Failure> {
 type Tmx = (TmxReader<Box<dyn Read + Send>>, String);
 
 fn open_tmx(path: &Path, source: &mut Option<Language>) -> Result<Tmx, Failure> {
-    let name = name(path);
-    let input: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?)
-    };
+    let (input, name) = super::input::open(path)?;
     let reader = TmxReader::open_with_limits(input, &name, ReadLimits::default())?;
     *source = reader.header().attribute("srclang").filter(|l| *l != "*all*").and_then(Language::parse);
     Ok((reader, name))

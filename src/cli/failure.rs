@@ -61,6 +61,7 @@ errors_from!(
     trame::segment::srx::SrxError,
     trame::tbx::TbxError,
     trame::termbase::TermBaseError,
+    trame::termbase::UnitSourceError,
     trame::tm::TmError,
     trame::tmx::TmxError,
 );

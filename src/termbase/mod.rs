@@ -14,6 +14,7 @@ mod merge;
 mod model;
 mod rules;
 mod shape;
+mod units;
 mod variants;
 
 pub use build::{BuildOptions, ContextStyle, Progress, TextSource, UnitSource, build, build_with_progress};
@@ -25,4 +26,5 @@ pub use merge::merge;
 pub use model::{Concept, Kind, LangTerms, Rejection, Status, Subject, Term, TermBase};
 pub(crate) use model::{concept_id, unique_id};
 pub use rules::{Breach, InvalidTermBase, check};
+pub use units::UnitSourceError;
 pub use variants::{look_alikes, loose_key, name_key};

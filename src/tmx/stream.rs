@@ -125,6 +125,11 @@ impl<R: Read> TmxReader<R> {
         Ok(tmx)
     }
 
+    /// The name the file was opened with, as errors give it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The header.
     pub fn header(&self) -> &Header {
         &self.header
