@@ -6,7 +6,7 @@
 //! ```
 //! use trame::align::{AlignSide, Aligner};
 //! use trame::termbase::{TermIndex, builtin};
-//! use trame::tmx::{Item, TmxHeader, TmxReader, TmxWriter, TranslationUnit};
+//! use trame::tmx::{Item, TmxHeader, TmxReader, TmxWriter, Unit};
 //! use trame::Language;
 //!
 //! // Segment and align a text and its translation.
@@ -20,10 +20,10 @@
 //! // Write the pairs as TMX, then stream the file back one unit at a time.
 //! let mut writer = TmxWriter::new(Vec::new(), &TmxHeader::new("fr", "20261205T120000Z"))?;
 //! for bead in alignment.beads.iter().filter(|b| b.is_link()) {
-//!     let mut unit = TranslationUnit::new();
+//!     let mut unit = Unit::new();
 //!     unit.add_variant("fr", source.sentence(bead.source.start));
 //!     unit.add_variant("en", target.sentence(bead.target.start));
-//!     writer.write_unit(&unit)?;
+//!     writer.write_full_unit(&unit)?;
 //! }
 //! let xml = writer.finish()?;
 //! let mut reader = TmxReader::new(xml.as_slice(), "pairs.tmx")?;

@@ -1,9 +1,5 @@
-//! Reading a whole TMX document at once: units with their language variants as plain text, for the
-//! commands that want only the text (`trame terms build`).
+//! What goes wrong reading TMX: a file that cannot be read, and a unit left out.
 
-use super::TranslationUnit;
-use super::stream::{Item, TmxReader};
-use super::unit::Extra;
 use crate::decode::DecodeError;
 use crate::position::Location;
 use std::fmt;
@@ -82,71 +78,41 @@ impl fmt::Display for UnitProblem {
     }
 }
 
-/// What a TMX file holds.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
-pub struct TmxDocument {
-    /// The header's `srclang` (`*all*` or a language tag), if given.
-    pub source_language: Option<String>,
-    /// The units, in order.
-    pub units: Vec<TranslationUnit>,
-    /// Units that were skipped, and what was left out of the header.
-    pub problems: Vec<UnitProblem>,
-}
-
-/// Reads the TMX document `xml` (already decoded to text) whole; `source` names it in errors. See
-/// [`TmxReader`](super::TmxReader) to read a file of any size and encoding as a stream, with everything
-/// its units hold.
-pub fn read(xml: &str, source: &str) -> Result<TmxDocument, TmxError> {
-    let mut reader = TmxReader::new(xml.as_bytes(), source)?;
-    let mut document = TmxDocument {
-        source_language: reader.header().attribute("srclang").map(str::to_string),
-        ..TmxDocument::default()
-    };
-    while let Some(item) = reader.next_item()? {
-        match item {
-            Item::Unit(unit) => document.units.push(TranslationUnit {
-                creation_date: unit.attribute("creationdate").map(str::to_string),
-                props: unit
-                    .extras
-                    .into_iter()
-                    .filter_map(|e| match e {
-                        Extra::Prop { kind, value, .. } => Some((kind, value)),
-                        Extra::Note { .. } => None,
-                    })
-                    .collect(),
-                variants: unit.variants.into_iter().map(|v| (v.language, v.text)).collect(),
-            }),
-            Item::Skipped(problem) => document.problems.push(problem),
-        }
-    }
-    Ok(document)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tmx::{Item, TmxReader, Unit};
+
+    /// The units of `xml` and the problems met, read to the end.
+    fn read(xml: &str, name: &str) -> Result<(Vec<Unit>, Vec<UnitProblem>), TmxError> {
+        let mut reader = TmxReader::new(xml.as_bytes(), name)?;
+        let (mut units, mut problems) = (Vec::new(), Vec::new());
+        while let Some(item) = reader.next_item()? {
+            match item {
+                Item::Unit(unit) => units.push(unit),
+                Item::Skipped(problem) => problems.push(problem),
+            }
+        }
+        Ok((units, problems))
+    }
 
     #[test]
-    fn units_and_codes() {
+    fn a_unit_without_language_is_left_out_with_its_line_and_the_others_read() {
         let xml = r#"<?xml version="1.0"?><tmx version="1.4"><header srclang="fr" creationtool="x"/><body>
 <tu><prop type="x-confidence">0.9</prop><tuv xml:lang="fr"><seg>Cliquez <bpt i="1">&lt;b&gt;</bpt>OK<ept i="1">&lt;/b&gt;</ept> &amp; c&#233;</seg></tuv>
 <tuv lang="EN-us"><seg>Click <hi>OK</hi></seg></tuv></tu>
 <tu><tuv><seg>no language</seg></tuv></tu>
 </body></tmx>"#;
-        let doc = read(xml, "t.tmx").unwrap();
-        assert_eq!(doc.source_language.as_deref(), Some("fr"));
-        assert_eq!(doc.units.len(), 1);
-        assert_eq!(
-            doc.units[0].variants,
-            [("fr".into(), "Cliquez OK & cé".into()), ("EN-us".into(), "Click OK".into())]
-        );
-        assert_eq!(doc.units[0].props, [("x-confidence".into(), "0.9".into())]);
-        assert_eq!(doc.problems.len(), 1);
-        assert_eq!(doc.problems[0].line, 4);
+        let (units, problems) = read(xml, "t.tmx").unwrap();
+        assert_eq!(units.len(), 1);
+        let texts: Vec<(&str, &str)> = units[0].variants.iter().map(|v| (&*v.language, &*v.text)).collect();
+        assert_eq!(texts, [("fr", "Cliquez OK & cé"), ("EN-us", "Click OK")]);
+        assert_eq!(problems.len(), 1);
+        assert_eq!(problems[0].line, 4);
     }
 
     #[test]
-    fn refusals() {
+    fn a_file_that_is_not_tmx_or_is_cut_off_is_refused_with_its_place() {
         assert!(matches!(read("<html/>", "x"), Err(TmxError::NotTmx { .. })));
         let cut = read("<tmx><body><tu><tuv xml:lang=\"fr\"><seg>a</seg>", "x").unwrap_err();
         assert!(cut.to_string().starts_with("x:1:"), "{cut}");
