@@ -365,7 +365,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens() {
+    fn numbers_lose_their_separators_and_punctuation_becomes_a_class() {
         assert_eq!(names("9,5 millions ; 1 084 km ?"), ["#95", "millions", "%;", "#1084", "km", "%?"]);
         assert_eq!(names("9.5 million, 1,084 km"), ["#95", "million", "#1084", "km"]);
         assert_eq!(names("« Russie-Biélorussie » d'abord"), ["%\"", "Russie", "Biélorussie", "%\"", "d", "abord"]);

@@ -389,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn positions() {
+    fn positions_count_lines_and_characters_not_bytes() {
         let mut reader = Utf8Reader::utf8(&b"ab\ncd\xC3\xA9f"[..], "t");
         reader.fill_buf().unwrap();
         reader.consume(4);

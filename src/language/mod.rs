@@ -214,7 +214,7 @@ mod tests {
     }
 
     #[test]
-    fn families() {
+    fn tags_give_their_family_and_primary_subtag() {
         case("fr", LanguageFamily::French, "fr");
         case("FR-ca", LanguageFamily::French, "fr");
         case("fr_FR", LanguageFamily::French, "fr");

@@ -413,7 +413,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statuses() {
+    fn status_values_of_either_tbx_version_name_one_status() {
         assert_eq!(normalise_status("preferredTerm-admn-sts"), Some(Status::Preferred));
         assert_eq!(normalise_status("deprecatedTerm-admn-sts"), Some(Status::Deprecated));
         assert_eq!(normalise_status("notRecommended"), Some(Status::Deprecated));
@@ -467,7 +467,7 @@ mod tests {
     }
 
     #[test]
-    fn refusals() {
+    fn a_file_that_is_not_tbx_or_not_xml_is_refused_with_its_place() {
         assert!(matches!(read("<html/>", "x"), Err(TbxError::NotTbx { .. })));
         let err = read("<tbx>\n<text><body></text></tbx>", "x.tbx").unwrap_err();
         assert!(err.to_string().starts_with("x.tbx:2:"), "{err}");
