@@ -19,9 +19,6 @@ use crate::position::{Location, line_column};
 use encoding_rs::Encoding;
 use std::fmt;
 
-/// Where text came from, for error messages: a path, or `<stdin>`.
-pub type SourceName = String;
-
 /// Why bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
@@ -35,7 +32,7 @@ pub enum DecodeError {
     /// A declared or requested encoding that no decoder knows.
     UnknownEncoding {
         /// The file or `<stdin>`.
-        file: SourceName,
+        file: String,
         /// The label as written.
         label: String,
     },

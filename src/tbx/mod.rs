@@ -20,5 +20,5 @@
 mod read;
 mod write;
 
-pub use read::{EntryProblem, TbxDocument, TbxError, read, read_bytes, read_document};
+pub use read::{EntryProblem, TbxDocument, TbxError, read, read_bytes};
 pub use write::{TbxVersion, write, write_with_source};

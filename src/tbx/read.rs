@@ -118,7 +118,7 @@ struct Reading {
 
 /// Reads the TBX document `xml`; `source` names it in errors. An entry that cannot be read whole (an
 /// unknown entity in its text or attributes) is an error here, with its line and column: see
-/// [`read_document`] to keep the other entries.
+/// [`read_bytes`] to keep the other entries.
 pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
     let document = read_document(xml, source)?;
     match document.problems.into_iter().next() {
@@ -130,16 +130,15 @@ pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
 }
 
 /// Reads the TBX file `bytes` in whatever encoding it is (see [`decode_xml`]), leaving out the entries
-/// that cannot be read whole; `source` names it in errors.
+/// that cannot be read whole (an unknown entity in their text or attributes: only character references
+/// and the five entities XML predefines are resolved, never one a DTD declares); `source` names it in
+/// errors. A document with no terms, and no entry left out, is an error.
 pub fn read_bytes(bytes: &[u8], source: &str) -> Result<TbxDocument, TbxError> {
     read_document(&decode_xml(bytes, source).map_err(TbxError::Decode)?, source)
 }
 
-/// Reads the TBX document `xml`, leaving out the entries that cannot be read whole (an unknown entity in
-/// their text or attributes: only character references and the five entities XML predefines are
-/// resolved, never one a DTD declares); `source` names it in errors. A document with no terms, and no
-/// entry left out, is an error.
-pub fn read_document(xml: &str, source: &str) -> Result<TbxDocument, TbxError> {
+/// Reads the TBX document `xml` (already text) as [`read_bytes`] does.
+fn read_document(xml: &str, source: &str) -> Result<TbxDocument, TbxError> {
     read_with(xml, source, &LineIndex::new(xml))
 }
 
