@@ -108,7 +108,7 @@ mod tests {
     use LanguageFamily::*;
 
     #[test]
-    fn folding() {
+    fn folding_drops_case_and_accents_and_spells_out_ligatures() {
         assert_eq!(fold("Éléphant"), "elephant");
         assert_eq!(fold("Choïgou"), "choigou");
         assert_eq!(fold("Straße"), "strasse");

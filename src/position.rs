@@ -6,6 +6,32 @@
 //! 200,000 tags written on one line take minutes.
 
 use std::cell::Cell;
+use std::fmt;
+
+/// A place in a file, as every error about one names it: the file (as the caller named it: a path, or
+/// `<stdin>`), a 1-based line and a 1-based column counted in characters. Written `file:line:column`.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct Location {
+    /// The file.
+    pub file: String,
+    /// 1-based line.
+    pub line: usize,
+    /// 1-based column, in characters.
+    pub column: usize,
+}
+
+impl Location {
+    /// `file` at `line` and `column` (both 1-based).
+    pub fn new(file: impl Into<String>, line: usize, column: usize) -> Self {
+        Location { file: file.into(), line, column }
+    }
+}
+
+impl fmt::Display for Location {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}:{}", self.file, self.line, self.column)
+    }
+}
 
 /// A text's line starts, with a cursor, for turning byte offsets into 1-based line and column numbers.
 ///

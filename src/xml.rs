@@ -81,7 +81,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn escaping() {
+    fn text_and_attributes_are_escaped_and_forbidden_characters_left_out() {
         assert_eq!(text("a < b & c > d \"e\""), "a &lt; b &amp; c &gt; d \"e\"");
         assert_eq!(attribute("x\"y\tz"), "x&quot;y&#x9;z");
         assert_eq!(text("bell\u{7}\u{0}ok\u{FFFE}\r\n"), "bellok&#xD;\n");

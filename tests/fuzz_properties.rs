@@ -11,7 +11,6 @@ use checks::{Case, Pick};
 use proptest::prelude::*;
 use std::path::Path;
 use trame::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase};
-use trame::tmx::TranslationUnit;
 
 /// Bytes of any value.
 fn bytes() -> impl Strategy<Value = Vec<u8>> {
@@ -155,14 +154,13 @@ fn utf16(text: &str) -> Vec<u8> {
     out
 }
 
-fn unit() -> impl Strategy<Value = TranslationUnit> {
+fn unit() -> impl Strategy<Value = checks::PlainUnit> {
     let language = prop_oneof![Just("fr".to_string()), Just(" en-GB ".to_string()), string()];
     (
         proptest::collection::vec((language, string()), 0..4),
         proptest::collection::vec((string(), string()), 0..3),
         proptest::option::of(string()),
     )
-        .prop_map(|(variants, props, creation_date)| TranslationUnit { variants, props, creation_date })
 }
 
 /// What a TBX term may hold besides its form.

@@ -10,7 +10,7 @@ mod formats;
 mod terms;
 mod text;
 
-pub use formats::{glossary, glossary_bytes, srx_bytes, tbx_bytes, tmx_bytes, tmx_plain_round_trip};
+pub use formats::{PlainUnit, glossary, glossary_bytes, srx_bytes, tbx_bytes, tmx_bytes, tmx_plain_round_trip};
 pub use terms::{Case, Pick, cluster, cluster_bytes, lookup, terms_build, terms_build_bytes};
 pub use text::{align, align_bytes, check_bytes, check_segment, normalize, normalize_bytes, segment, segment_bytes};
 

@@ -86,8 +86,8 @@ fn run(normalizer: &Normalizer, bytes: &[u8], format: DocumentFormat) -> Result<
             assert_eq!(summary.bytes, bytes.len());
             Ok((out, found))
         }
-        Err(NormalizeError::NotText { line, column, message, .. }) => {
-            assert!(line >= 1 && column >= 1);
+        Err(NormalizeError::NotText { at, message }) => {
+            assert!(at.line >= 1 && at.column >= 1);
             Err(message)
         }
         Err(NormalizeError::Io(e)) => panic!("reading from memory failed: {e}"),

@@ -16,19 +16,36 @@ use crate::fold::{fold, transliteration_key};
 use crate::language::LanguageFamily;
 use std::collections::HashMap;
 
-/// Interns the strings of the shared key space.
+/// A key under which a token of one side meets tokens of the other.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) enum Key {
+    /// A month, from its name in French, English or German.
+    Month(u8),
+    /// The first four letters of a folded word (cognates), or a short capitalised word whole.
+    Prefix(String),
+    /// A name's transliteration key (see [`transliteration_key`]).
+    Transliteration(String),
+    /// The first four letters of a long word's consonant skeleton.
+    Skeleton(String),
+    /// A number or a punctuation class, as the side's vocabulary names it (`#9.5`, `%?`).
+    Token(String),
+    /// A word of the target side, which source words reach through their translations.
+    Word(String),
+}
+
+/// Interns the keys of the shared key space: each gets a number, in the order first met.
 #[derive(Default)]
 pub(crate) struct KeySpace {
-    ids: HashMap<String, u32>,
+    ids: HashMap<Key, u32>,
 }
 
 impl KeySpace {
-    pub(crate) fn id(&mut self, key: String) -> u32 {
+    pub(crate) fn id(&mut self, key: Key) -> u32 {
         let next = self.ids.len() as u32;
         *self.ids.entry(key).or_insert(next)
     }
 
-    pub(crate) fn get(&self, key: &str) -> Option<u32> {
+    pub(crate) fn get(&self, key: &Key) -> Option<u32> {
         self.ids.get(key).copied()
     }
 }
@@ -188,14 +205,14 @@ fn month(folded: &str) -> Option<u8> {
 fn word_keys(surface: &str, folded: &str, family: LanguageFamily, space: &mut KeySpace) -> Vec<u32> {
     let mut keys = Vec::with_capacity(2);
     if let Some(number) = month(folded) {
-        keys.push(space.id(format!("m:{number}")));
+        keys.push(space.id(Key::Month(number)));
     }
     let letters = folded.chars().count();
     if letters >= 4 {
-        keys.push(space.id(format!("c:{}", folded.chars().take(4).collect::<String>())));
+        keys.push(space.id(Key::Prefix(folded.chars().take(4).collect())));
         let translit = transliteration_key(surface, family);
         if translit.chars().count() >= 4 {
-            let id = space.id(format!("t:{translit}"));
+            let id = space.id(Key::Transliteration(translit));
             if !keys.contains(&id) {
                 keys.push(id);
             }
@@ -209,14 +226,14 @@ fn word_keys(surface: &str, folded: &str, family: LanguageFamily, space: &mut Ke
                 }
             }
             if skeleton.chars().count() >= 4 {
-                let id = space.id(format!("k:{}", skeleton.chars().take(4).collect::<String>()));
+                let id = space.id(Key::Skeleton(skeleton.chars().take(4).collect()));
                 if !keys.contains(&id) {
                     keys.push(id);
                 }
             }
         }
     } else if surface.chars().next().is_some_and(char::is_uppercase) {
-        keys.push(space.id(format!("c:{}", folded.trim_start_matches('^'))));
+        keys.push(space.id(Key::Prefix(folded.trim_start_matches('^').to_string())));
     }
     keys
 }
@@ -254,7 +271,7 @@ impl SideFeatures {
                         let id = words.len() as u32;
                         let keys = match (&piece, surface) {
                             (Piece::Word(_), Some(surface)) => word_keys(surface, &name, family, space),
-                            _ => vec![space.id(name.clone())],
+                            _ => vec![space.id(Key::Token(name.clone()))],
                         };
                         vocabulary.insert(name.clone(), id);
                         words.push(name);
@@ -348,7 +365,7 @@ mod tests {
     }
 
     #[test]
-    fn tokens() {
+    fn numbers_lose_their_separators_and_punctuation_becomes_a_class() {
         assert_eq!(names("9,5 millions ; 1 084 km ?"), ["#95", "millions", "%;", "#1084", "km", "%?"]);
         assert_eq!(names("9.5 million, 1,084 km"), ["#95", "million", "#1084", "km"]);
         assert_eq!(names("« Russie-Biélorussie » d'abord"), ["%\"", "Russie", "Biélorussie", "%\"", "d", "abord"]);

@@ -42,7 +42,7 @@ use crate::segment::{Segmenter, Sentence};
 pub(crate) use cost::DEFAULT_VARIANCE;
 use cost::{BeadSpan, CostModel};
 use dp::Band;
-use features::{KeySpace, SideFeatures};
+use features::{Key, KeySpace, SideFeatures};
 pub use lexicon::Dictionary;
 pub use output::AlignedTexts;
 use pairs::PairTable;
@@ -335,14 +335,14 @@ fn key_translations(
 ) {
     let mut translations: std::collections::HashMap<&str, Vec<u32>> = std::collections::HashMap::new();
     for (s, t) in dictionary.iter().chain(learned) {
-        let key = space.id(format!("w:{t}"));
+        let key = space.id(Key::Word(t.clone()));
         translations.entry(s.as_str()).or_default().push(key);
     }
     let words = src.words.clone();
     src.index_keys(|w| translations.get(words[w as usize].as_str()).cloned().unwrap_or_default());
     let target_words = tgt.words.clone();
     let space = &*space;
-    tgt.index_keys(|w| space.get(&format!("w:{}", target_words[w as usize])).into_iter().collect());
+    tgt.index_keys(|w| space.get(&Key::Word(target_words[w as usize].clone())).into_iter().collect());
 }
 
 /// The bead shapes a search tries, and how many times it may widen its band.

@@ -446,7 +446,7 @@ mod tests {
     }
 
     #[test]
-    fn findings() {
+    fn numbers_must_agree_across_languages_whatever_their_separators() {
         let (fr, en) = (Language::french(), Language::english());
         let run = |s: &str, t: &str| {
             let mut issues = Vec::new();

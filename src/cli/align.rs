@@ -239,7 +239,7 @@ fn check_language(path: &Path, side: &AlignSide, option: &str) -> Result<(), Fai
 
 fn read_dictionary(path: &Path, source: &Language, target: &Language) -> Result<Dictionary, Failure> {
     let dictionary = if path.is_dir() || path.extension().is_some_and(|e| e == "toml") {
-        let base = trame::termbase::read(path).map_err(Failure::error)?;
+        let base = trame::termbase::read(path)?;
         Dictionary::from_term_base(&base, &source.primary(), &target.primary())
     } else {
         Dictionary::from_delimited(&read_text(path, None)?)

@@ -7,7 +7,6 @@ use super::output::OutputArgs;
 use super::{Failure, Outcome};
 use clap::ValueEnum;
 use indicatif::{ProgressBar, ProgressStyle};
-use std::fs::File;
 use std::io::{self, IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use trame::Language;
@@ -155,7 +154,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     };
     let base = glossary.map(|g| g.base);
     let memory = match &args.tm {
-        Some(path) => Some(Memory::open_existing(path).map_err(Failure::error)?),
+        Some(path) => Some(Memory::open_existing(path)?),
         None => None,
     };
     let inputs: Vec<String> = args.inputs.iter().map(|p| name(p)).collect();
@@ -259,13 +258,8 @@ fn input_format(args: &Args) -> Result<InputFormat, Failure> {
 type Tmx = (TmxReader<Box<dyn Read + Send>>, String);
 
 fn open_tmx(path: &Path, source: &mut Option<Language>) -> Result<Tmx, Failure> {
-    let name = name(path);
-    let input: Box<dyn Read + Send> = if path.as_os_str() == "-" {
-        Box::new(io::stdin())
-    } else {
-        Box::new(File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?)
-    };
-    let reader = TmxReader::open_with_limits(input, &name, ReadLimits::default()).map_err(Failure::error)?;
+    let (input, name) = super::input::open(path)?;
+    let reader = TmxReader::open_with_limits(input, &name, ReadLimits::default())?;
     *source = reader.header().attribute("srclang").filter(|l| *l != "*all*").and_then(Language::parse);
     Ok((reader, name))
 }
@@ -286,7 +280,7 @@ fn check_tmx(
         ProgressBar::hidden()
     };
     let mut segments = tmx_segments(reader, name, source, target);
-    while let Some(segment) = segments.next_segment().map_err(Failure::error)? {
+    while let Some(segment) = segments.next_segment()? {
         checker.check(&segment, report);
         bar.inc(1);
     }

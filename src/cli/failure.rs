@@ -43,3 +43,25 @@ impl fmt::Display for Failure {
         f.write_str(&self.message)
     }
 }
+
+/// The library's errors are errors (exit code 2) that say what they are, so that `?` takes them.
+macro_rules! errors_from {
+    ($($error:ty),* $(,)?) => {
+        $(impl From<$error> for Failure {
+            fn from(error: $error) -> Self {
+                Failure::error(error)
+            }
+        })*
+    };
+}
+
+errors_from!(
+    trame::decode::DecodeError,
+    trame::language::LanguageCodeError,
+    trame::segment::srx::SrxError,
+    trame::tbx::TbxError,
+    trame::termbase::TermBaseError,
+    trame::termbase::UnitSourceError,
+    trame::tm::TmError,
+    trame::tmx::TmxError,
+);

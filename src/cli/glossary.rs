@@ -21,7 +21,7 @@ impl Glossary {
             None if Path::new("glossary").is_dir() => Path::new("glossary"),
             None => return Ok(Glossary { base: trame::termbase::builtin(), name: "the built-in term base".into() }),
         };
-        let base = trame::termbase::read(path).map_err(Failure::error)?;
+        let base = trame::termbase::read(path)?;
         let name = path.display().to_string();
         if base.concepts.is_empty() {
             eprintln!("trame: {name}: no concept in this term base ({})", why_empty(path));

@@ -10,14 +10,17 @@ pub(crate) const STDIN: &str = "<stdin>";
 /// Reads `path` (`-` for standard input) and decodes it (see [`trame::decode`]); `encoding` forces one.
 pub(crate) fn read_text(path: &Path, encoding: Option<&str>) -> Result<String, Failure> {
     let (bytes, name) = read_bytes(path)?;
-    trame::decode::decode(bytes, &name, encoding).map_err(Failure::error)
+    trame::decode::decode(bytes, &name, encoding).map_err(Failure::from)
 }
 
-/// Reads the XML document `path` (`-` for standard input) and decodes it as XML says (see
-/// [`trame::decode::decode_xml`]).
-pub(crate) fn read_xml(path: &Path) -> Result<String, Failure> {
-    let (bytes, name) = read_bytes(path)?;
-    trame::decode::decode_xml(&bytes, &name).map_err(Failure::error)
+/// `path` (`-` for standard input) opened to be read as a stream, and its name for messages.
+pub(crate) fn open(path: &Path) -> Result<(Box<dyn Read + Send>, String), Failure> {
+    if path.as_os_str() == "-" {
+        return Ok((Box::new(std::io::stdin()), STDIN.to_string()));
+    }
+    let name = path.display().to_string();
+    let file = std::fs::File::open(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
+    Ok((Box::new(file), name))
 }
 
 /// The bytes of `path` (`-` for standard input), and its name for messages.

@@ -74,7 +74,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         Some(path) => {
             let name = path.display().to_string();
             let xml = std::fs::read(path).map_err(|e| Failure::error(format!("cannot read {name}: {e}")))?;
-            let document = SrxDocument::read(&xml, &name).map_err(Failure::error)?;
+            let document = SrxDocument::read(&xml, &name)?;
             let (rules, problems) = document.rules_for(args.lang.tag());
             for problem in &problems {
                 eprintln!("trame: warning: {problem}");

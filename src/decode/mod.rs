@@ -15,76 +15,55 @@ mod xml;
 
 pub(crate) use reader::{Utf8Reader, decode_error};
 
-use crate::position::line_column;
+use crate::position::{Location, line_column};
 use encoding_rs::Encoding;
 use std::fmt;
-
-/// Where text came from, for error messages: a path, or `<stdin>`.
-pub type SourceName = String;
 
 /// Why bytes could not be turned into text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum DecodeError {
     /// Not UTF-8 and no BOM or declaration says otherwise.
     InvalidUtf8 {
-        /// The file or `<stdin>`.
-        source: SourceName,
-        /// 1-based line of the first invalid byte.
-        line: usize,
-        /// 1-based column (in characters) of the first invalid byte.
-        column: usize,
+        /// Where the first invalid byte is.
+        at: Location,
         /// The offending byte.
         byte: u8,
     },
     /// A declared or requested encoding that no decoder knows.
     UnknownEncoding {
         /// The file or `<stdin>`.
-        source: SourceName,
+        file: String,
         /// The label as written.
         label: String,
     },
     /// Bytes that are not valid in the declared encoding.
     Malformed {
-        /// The file or `<stdin>`.
-        source: SourceName,
+        /// Where the first replacement character produced is.
+        at: Location,
         /// The encoding used.
         encoding: &'static str,
-        /// 1-based line of the first replacement character produced.
-        line: usize,
-        /// 1-based column of that character.
-        column: usize,
     },
     /// NUL bytes: a binary file, not text.
     Binary {
-        /// The file or `<stdin>`.
-        source: SourceName,
+        /// Where the first NUL is.
+        at: Location,
         /// Byte offset of the first NUL.
         offset: usize,
-        /// 1-based line of the first NUL.
-        line: usize,
-        /// 1-based column (in characters) of the first NUL.
-        column: usize,
     },
 }
 
 impl fmt::Display for DecodeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            DecodeError::InvalidUtf8 { source, line, column, byte } => write!(
+            DecodeError::InvalidUtf8 { at, byte } => write!(
                 f,
-                "{source}:{line}:{column}: not UTF-8 (byte 0x{byte:02X}) and no byte order mark or encoding \
+                "{at}: not UTF-8 (byte 0x{byte:02X}) and no byte order mark or encoding \
                  declaration says what it is; convert it to UTF-8 or name its encoding (--encoding latin1 for \
                  text, encoding=\"ISO-8859-1\" in the declaration of an XML file)"
             ),
-            DecodeError::UnknownEncoding { source, label } => {
-                write!(f, "{source}: unknown encoding '{label}'")
-            }
-            DecodeError::Malformed { source, encoding, line, column } => {
-                write!(f, "{source}:{line}:{column}: bytes that are not valid {encoding}")
-            }
-            DecodeError::Binary { source, line, column, .. } => {
-                write!(f, "{source}:{line}:{column}: {BINARY}")
-            }
+            DecodeError::UnknownEncoding { file, label } => write!(f, "{file}: unknown encoding '{label}'"),
+            DecodeError::Malformed { at, encoding } => write!(f, "{at}: bytes that are not valid {encoding}"),
+            DecodeError::Binary { at, .. } => write!(f, "{at}: {BINARY}"),
         }
     }
 }
@@ -116,7 +95,7 @@ pub fn decode_xml(bytes: &[u8], source: &str) -> Result<String, DecodeError> {
     reader::read_all(Utf8Reader::sniffing(bytes, source)).map_err(|error| match decode_error(&error) {
         Some(decode) => decode.clone(),
         // Reading bytes in memory fails only on what they hold.
-        None => DecodeError::Malformed { source: source.to_string(), encoding: "UTF-8", line: 1, column: 1 },
+        None => DecodeError::Malformed { at: Location::new(source, 1, 1), encoding: "UTF-8" },
     })
 }
 
@@ -127,7 +106,7 @@ pub fn decode_xml(bytes: &[u8], source: &str) -> Result<String, DecodeError> {
 pub fn decode(bytes: Vec<u8>, source: &str, forced: Option<&str>) -> Result<String, DecodeError> {
     if let Some(label) = forced {
         let encoding = encoding_for(label)
-            .ok_or_else(|| DecodeError::UnknownEncoding { source: source.to_string(), label: label.to_string() })?;
+            .ok_or_else(|| DecodeError::UnknownEncoding { file: source.to_string(), label: label.to_string() })?;
         return decode_with(&bytes, encoding, source);
     }
     if let Some((encoding, bom_len)) = Encoding::for_bom(&bytes) {
@@ -138,7 +117,7 @@ pub fn decode(bytes: Vec<u8>, source: &str, forced: Option<&str>) -> Result<Stri
     }
     if let Some(offset) = memchr::memchr(0, &bytes) {
         let (line, column) = position_in_bytes(&bytes, offset);
-        return Err(DecodeError::Binary { source: source.to_string(), offset, line, column });
+        return Err(DecodeError::Binary { at: Location::new(source, line, column), offset });
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(text),
@@ -147,7 +126,7 @@ pub fn decode(bytes: Vec<u8>, source: &str, forced: Option<&str>) -> Result<Stri
             match declared_encoding(&bytes) {
                 Some(label) => {
                     let encoding = encoding_for(&label)
-                        .ok_or_else(|| DecodeError::UnknownEncoding { source: source.to_string(), label })?;
+                        .ok_or_else(|| DecodeError::UnknownEncoding { file: source.to_string(), label })?;
                     decode_with(&bytes, encoding, source)
                 }
                 None => utf8(bytes, source),
@@ -170,7 +149,7 @@ fn utf8(bytes: Vec<u8>, source: &str) -> Result<String, DecodeError> {
         let at = err.utf8_error().valid_up_to();
         let bytes = err.as_bytes();
         let (line, column) = line_column(&String::from_utf8_lossy(&bytes[..at]), at);
-        DecodeError::InvalidUtf8 { source: source.to_string(), line, column, byte: bytes[at] }
+        DecodeError::InvalidUtf8 { at: Location::new(source, line, column), byte: bytes[at] }
     })
 }
 
@@ -180,7 +159,7 @@ fn decode_with(bytes: &[u8], encoding: &'static Encoding, source: &str) -> Resul
     if had_errors {
         let at = text.find('\u{FFFD}').unwrap_or(0);
         let (line, column) = line_column(&text, at);
-        return Err(DecodeError::Malformed { source: source.to_string(), encoding: used.name(), line, column });
+        return Err(DecodeError::Malformed { at: Location::new(source, line, column), encoding: used.name() });
     }
     Ok(text.into_owned())
 }
@@ -259,7 +238,7 @@ mod tests {
         let mut bytes = b"ligne un\nCaf".to_vec();
         bytes.push(0xE9);
         let err = decode(bytes, "article.txt", None).unwrap_err();
-        assert_eq!(err, DecodeError::InvalidUtf8 { source: "article.txt".into(), line: 2, column: 4, byte: 0xE9 });
+        assert_eq!(err, DecodeError::InvalidUtf8 { at: Location::new("article.txt", 2, 4), byte: 0xE9 });
         assert!(err.to_string().starts_with("article.txt:2:4: not UTF-8"));
     }
 

@@ -7,7 +7,7 @@
 
 use super::DecodeError;
 use super::xml::{HEAD, sniff};
-use crate::position::advance;
+use crate::position::{Location, advance};
 use encoding_rs::{Decoder, DecoderResult, UTF_8, UTF_16BE, UTF_16LE};
 use std::cell::Cell;
 use std::io::{self, BufRead, Read};
@@ -255,13 +255,13 @@ impl<R: Read> Utf8Reader<R> {
 
     /// The error the reading stops with, at the reader's position.
     fn error(&self, failure: &Failure) -> io::Error {
-        let source = self.source.clone();
         let (line, column) = self.position();
+        let at = Location::new(&self.source, line, column);
         let error = match failure.clone() {
-            Failure::InvalidUtf8(byte) => DecodeError::InvalidUtf8 { source, line, column, byte },
-            Failure::Malformed(encoding) => DecodeError::Malformed { source, encoding, line, column },
-            Failure::Binary(offset) => DecodeError::Binary { source, offset: offset as usize, line, column },
-            Failure::UnknownEncoding(label) => DecodeError::UnknownEncoding { source, label },
+            Failure::InvalidUtf8(byte) => DecodeError::InvalidUtf8 { at, byte },
+            Failure::Malformed(encoding) => DecodeError::Malformed { at, encoding },
+            Failure::Binary(offset) => DecodeError::Binary { at, offset: offset as usize },
+            Failure::UnknownEncoding(label) => DecodeError::UnknownEncoding { file: self.source.clone(), label },
         };
         io::Error::new(io::ErrorKind::InvalidData, error)
     }
@@ -361,16 +361,19 @@ mod tests {
     #[test]
     fn undecodable_and_binary_input_is_refused_where_it_is() {
         let err = decoded(b"<a>\n caf\xE9</a>").unwrap_err();
-        assert_eq!(err, DecodeError::InvalidUtf8 { source: "t.xml".into(), line: 2, column: 5, byte: 0xE9 });
+        assert_eq!(err, DecodeError::InvalidUtf8 { at: Location::new("t.xml", 2, 5), byte: 0xE9 });
         assert_eq!(
             decoded(b"<a>\xC3").unwrap_err(),
-            DecodeError::InvalidUtf8 { source: "t.xml".into(), line: 1, column: 4, byte: 0xC3 }
+            DecodeError::InvalidUtf8 { at: Location::new("t.xml", 1, 4), byte: 0xC3 }
         );
-        let binary = |offset, line, column| DecodeError::Binary { source: "t.xml".into(), offset, line, column };
+        let binary = |offset, line, column| DecodeError::Binary { at: Location::new("t.xml", line, column), offset };
         assert_eq!(decoded(b"<a>\0</a>").unwrap_err(), binary(3, 1, 4));
         let mut lone_surrogate = utf16("<?xml?>\n<a>", false, true);
         lone_surrogate.extend([0x00, 0xDC, b'x', 0]);
-        assert!(matches!(decoded(&lone_surrogate).unwrap_err(), DecodeError::Malformed { line: 2, column: 4, .. }));
+        assert!(matches!(
+            decoded(&lone_surrogate).unwrap_err(),
+            DecodeError::Malformed { at: Location { line: 2, column: 4, .. }, .. }
+        ));
         let nul = utf16("<?xml?><a>\0</a>", true, false);
         assert_eq!(decoded(&nul).unwrap_err(), binary(22, 1, 11));
         assert!(matches!(
@@ -386,7 +389,7 @@ mod tests {
     }
 
     #[test]
-    fn positions() {
+    fn positions_count_lines_and_characters_not_bytes() {
         let mut reader = Utf8Reader::utf8(&b"ab\ncd\xC3\xA9f"[..], "t");
         reader.fill_buf().unwrap();
         reader.consume(4);

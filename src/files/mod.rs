@@ -6,7 +6,8 @@
 //! - [`Rewrite`] replaces several files as one change: every new version is written first, then a journal
 //!   is committed, then the files are replaced; an interrupted change is finished (or, before its commit,
 //!   undone) by [`recover`], which also removes the temporaries the change owned.
-//! - [`make_backup`] keeps `FILE.bak` (`FILE.bak.2`...), created exclusively.
+//! - A [`Rewrite`] asked for backups keeps each original as `FILE.bak` (`FILE.bak.2`...), created
+//!   exclusively.
 //! - [`FileId`] tells two names of one file apart from two files (a link and its target, a file named
 //!   twice).
 
@@ -17,11 +18,12 @@ mod recover;
 mod rewrite;
 mod whole;
 
-pub use backup::make_backup;
+pub(crate) use backup::make_backup;
 pub use identity::{FileId, same_file};
 pub use recover::{Recovered, Recovery, find_journals, recover};
 pub use rewrite::{Replaced, Rewrite};
-pub use whole::{keep_owner_and_mode, sync_folder, temporary_beside, write_whole};
+pub(crate) use whole::sync_folder;
+pub use whole::write_whole;
 
 /// How the names of the files trame creates beside a user's file end: temporaries and journals.
 pub const TEMPORARY_SUFFIX: &str = ".trame.tmp";

@@ -39,7 +39,7 @@ pub(crate) fn create_exclusive(path: &Path) -> io::Result<File> {
     options.open(path)
 }
 
-/// Writes `path` whole or not at all: `write` fills a temporary beside it (see [`temporary_beside`]),
+/// Writes `path` whole or not at all: `write` fills a temporary beside it (created exclusively, under an unpredictable name),
 /// which is synced and renamed over `path` only when `write` succeeds; on failure nothing is left. A
 /// file replaced keeps its owner and group (where the process may set them) and its mode. A symbolic link
 /// at `path` is replaced by the new file, never followed.

@@ -146,25 +146,55 @@ impl Language {
     /// subtag is an ISO 639-1 code (`fr`, `en-GB`, `de`), with a message naming the codes trame knows
     /// otherwise (`xx`, `fra`, `french`). Tags read from files go through [`parse`](Self::parse), which
     /// takes any well-formed tag.
-    pub fn parse_code(code: &str) -> Result<Language, String> {
-        let known = "trame has built-in rules for fr and en, and takes any other ISO 639-1 code (de, es, it, \
-                     ...) with SRX rules, optionally with a region (en-GB, fr-CA)";
+    pub fn parse_code(code: &str) -> Result<Language, LanguageCodeError> {
         let Some(language) = Language::parse(code) else {
-            return Err(format!("'{code}' is not a language code; {known}"));
+            return Err(LanguageCodeError::NotACode(code.to_string()));
         };
         let primary = language.primary();
         if ISO_639_1.binary_search(&primary.as_str()).is_ok() {
             return Ok(language);
         }
         match THREE_LETTERS.iter().find(|(three, _)| *three == primary) {
-            Some((_, two)) => Err(format!("'{code}': write the two-letter code {two}; {known}")),
-            None => Err(format!("'{code}' is not a language trame knows; {known}")),
+            Some((_, two)) => Err(LanguageCodeError::ThreeLetters { code: code.to_string(), two }),
+            None => Err(LanguageCodeError::Unknown(code.to_string())),
         }
     }
 }
 
+/// A language code given by a person that trame does not take; the message names the codes it takes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LanguageCodeError {
+    /// Not a language tag at all (`french`, `fr-`).
+    NotACode(String),
+    /// A three-letter code where the two-letter one is expected (`fra` for `fr`).
+    ThreeLetters {
+        /// The code as given.
+        code: String,
+        /// The two-letter code to write instead.
+        two: &'static str,
+    },
+    /// A well-formed tag whose language is not an ISO 639-1 code (`xx`).
+    Unknown(String),
+}
+
+impl fmt::Display for LanguageCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            LanguageCodeError::NotACode(code) => write!(f, "'{code}' is not a language code")?,
+            LanguageCodeError::ThreeLetters { code, two } => write!(f, "'{code}': write the two-letter code {two}")?,
+            LanguageCodeError::Unknown(code) => write!(f, "'{code}' is not a language trame knows")?,
+        }
+        f.write_str(
+            "; trame has built-in rules for fr and en, and takes any other ISO 639-1 code (de, es, it, ...) with \
+             SRX rules, optionally with a region (en-GB, fr-CA)",
+        )
+    }
+}
+
+impl std::error::Error for LanguageCodeError {}
+
 impl std::str::FromStr for Language {
-    type Err = String;
+    type Err = LanguageCodeError;
 
     /// [`Language::parse_code`]: the strict parse, for codes people type.
     fn from_str(s: &str) -> Result<Self, Self::Err> {
@@ -184,7 +214,7 @@ mod tests {
     }
 
     #[test]
-    fn families() {
+    fn tags_give_their_family_and_primary_subtag() {
         case("fr", LanguageFamily::French, "fr");
         case("FR-ca", LanguageFamily::French, "fr");
         case("fr_FR", LanguageFamily::French, "fr");
@@ -200,10 +230,10 @@ mod tests {
             assert!(Language::parse_code(code).is_ok(), "{code}");
         }
         for code in ["xx", "xx-yy", "fra", "french", "", "fr-", "x-klingon"] {
-            let error = Language::parse_code(code).unwrap_err();
+            let error = Language::parse_code(code).unwrap_err().to_string();
             assert!(error.contains("built-in rules for fr and en"), "{error}");
         }
-        assert!(Language::parse_code("fra").unwrap_err().contains("write the two-letter code fr"));
+        assert!(Language::parse_code("fra").unwrap_err().to_string().contains("write the two-letter code fr"));
         assert_eq!("en-GB".parse::<Language>().unwrap().tag(), "en-GB");
     }
 

@@ -29,6 +29,7 @@ mod protect;
 pub(crate) mod rules;
 mod stream;
 
+use crate::position::Location;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Input, MatchKind};
 pub use diff::write_diff;
 use folded::{FoldedText, Folder};
@@ -82,12 +83,8 @@ pub enum NormalizeError {
     Io(io::Error),
     /// The document is not UTF-8 text.
     NotText {
-        /// The file.
-        file: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the first byte that is not text is.
+        at: Location,
         /// What is wrong.
         message: String,
     },
@@ -97,7 +94,7 @@ impl fmt::Display for NormalizeError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
             NormalizeError::Io(e) => write!(f, "{e}"),
-            NormalizeError::NotText { file, line, column, message } => write!(f, "{file}:{line}:{column}: {message}"),
+            NormalizeError::NotText { at, message } => write!(f, "{at}: {message}"),
         }
     }
 }
@@ -402,13 +399,8 @@ pub(crate) fn whole_word(text: &str, start: usize, end: usize) -> bool {
 /// else it holds.
 fn refuse_binary(head: &[u8], name: &str) -> Result<(), NormalizeError> {
     let Some(k) = memchr::memchr(0, head) else { return Ok(()) };
-    let line_start = memchr::memrchr(b'\n', &head[..k]).map_or(0, |n| n + 1);
-    Err(NormalizeError::NotText {
-        file: name.into(),
-        line: memchr::memchr_iter(b'\n', &head[..k]).count() + 1,
-        column: String::from_utf8_lossy(&head[line_start..k]).chars().count() + 1,
-        message: crate::decode::BINARY.into(),
-    })
+    let (line, column) = crate::decode::position_in_bytes(head, k);
+    Err(NormalizeError::NotText { at: Location::new(name, line, column), message: crate::decode::BINARY.into() })
 }
 
 /// The piece as text, or why it is not; `column` characters of its line come before it.
@@ -419,7 +411,7 @@ fn check_text<'a>(bytes: &'a [u8], name: &str, line: usize, column: usize) -> Re
         (None, Err(e)) => (e.valid_up_to(), "not UTF-8 text"),
     };
     let column = column + String::from_utf8_lossy(&bytes[..valid]).chars().count() + 1;
-    Err(NormalizeError::NotText { file: name.into(), line, column, message: message.into() })
+    Err(NormalizeError::NotText { at: Location::new(name, line, column), message: message.into() })
 }
 
 #[cfg(test)]

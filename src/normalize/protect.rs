@@ -262,7 +262,7 @@ mod tests {
     }
 
     #[test]
-    fn markdown() {
+    fn markdown_code_and_link_targets_are_protected() {
         let text = "Un `Lukachenko` et [lien](http://x/Lukachenko).\n```\nLukachenko\n```\nLukachenko\n";
         let found = kept(DocumentFormat::Markdown, text);
         assert!(found.contains(&"`Lukachenko`".to_string()));

@@ -112,7 +112,7 @@ mod tests {
     }
 
     #[test]
-    fn table() {
+    fn paragraphs_split_at_blank_lines_or_lines_as_the_mode_says() {
         use ParagraphMode::*;
         case("", Auto, &[]);
         case("one\ntwo\n", Auto, &["one", "two"]);

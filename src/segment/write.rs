@@ -88,12 +88,12 @@ mod tests {
     }
 
     #[test]
-    fn lines() {
+    fn lines_put_one_sentence_a_line_and_a_blank_line_between_paragraphs() {
         assert_eq!(render("Un. Deux.\n\nTrois\nsuite.", OutputFormat::Lines), "Un.\nDeux.\n\nTrois suite.\n");
     }
 
     #[test]
-    fn jsonl() {
+    fn jsonl_gives_each_sentence_its_byte_range() {
         assert_eq!(
             render("Été. « Oui ».", OutputFormat::Jsonl),
             "{\"paragraph\":0,\"sentence\":0,\"start\":0,\"end\":6,\"text\":\"Été.\"}\n\
@@ -102,7 +102,7 @@ mod tests {
     }
 
     #[test]
-    fn empty() {
+    fn an_empty_text_writes_nothing() {
         assert_eq!(render("", OutputFormat::Lines), "");
         assert_eq!(render("", OutputFormat::Jsonl), "");
     }

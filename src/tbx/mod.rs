@@ -1,6 +1,6 @@
 //! TBX (TermBase eXchange, ISO 30042): the term base interchange format of CAT tools.
 //!
-//! [`write`] produces TBX-Basic v3 in DCA style (one `termSec` per form, the status as
+//! [`write()`] produces TBX-Basic v3 in DCA style (one `termSec` per form, the status as
 //! `administrativeStatus`, variants as `termType` variant, short or full form), or TBX v2 (`martif`) for
 //! the tools that read only that. [`read`] takes v2 and v3, `tig` and `ntig`, DCA and DCT.
 //!
@@ -20,5 +20,5 @@
 mod read;
 mod write;
 
-pub use read::{EntryProblem, TbxDocument, TbxError, normalise_status, read, read_bytes, read_document};
+pub use read::{EntryProblem, TbxDocument, TbxError, read, read_bytes};
 pub use write::{TbxVersion, write, write_with_source};

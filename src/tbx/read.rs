@@ -4,7 +4,7 @@
 
 use super::write::{ERROR_NOTE, SEEN_NOTE, SUGGESTED_NOTE, TRANSLITERATION_NOTE};
 use crate::decode::{DecodeError, decode_xml};
-use crate::position::LineIndex;
+use crate::position::{LineIndex, Location};
 use crate::termbase::{Concept, Kind, LangTerms, Status, Subject, Term, TermBase, concept_id, unique_id};
 use crate::xml::{attribute_value, attributes_problem};
 use indexmap::IndexMap;
@@ -17,30 +17,22 @@ use std::fmt;
 pub enum TbxError {
     /// Not well-formed XML.
     Xml {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the parser stopped.
+        at: Location,
         /// What the parser said.
         message: String,
     },
     /// Well-formed XML that is not TBX, or TBX with no terms.
     NotTbx {
         /// The file.
-        source: String,
+        file: String,
         /// Why.
         message: String,
     },
     /// An entry that could not be read whole (from [`read`], which takes all entries or none).
     Entry {
-        /// The file.
-        source: String,
-        /// 1-based line of the entry.
-        line: usize,
-        /// 1-based column of the entry.
-        column: usize,
+        /// Where the entry starts.
+        at: Location,
         /// What is wrong.
         message: String,
     },
@@ -51,13 +43,9 @@ pub enum TbxError {
 impl fmt::Display for TbxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TbxError::Xml { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: bad XML: {message}")
-            }
-            TbxError::NotTbx { source, message } => write!(f, "{source}: {message}"),
-            TbxError::Entry { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: entry left out: {message}")
-            }
+            TbxError::Xml { at, message } => write!(f, "{at}: bad XML: {message}"),
+            TbxError::NotTbx { file, message } => write!(f, "{file}: {message}"),
+            TbxError::Entry { at, message } => write!(f, "{at}: entry left out: {message}"),
             TbxError::Decode(error) => error.fmt(f),
         }
     }
@@ -100,7 +88,7 @@ impl fmt::Display for EntryProblem {
 }
 
 /// The status a value of administrativeStatus, usageStatus or normativeAuthorization stands for.
-pub fn normalise_status(value: &str) -> Option<Status> {
+fn normalise_status(value: &str) -> Option<Status> {
     let value = value.trim().to_lowercase();
     let value = value.trim_end_matches("-admn-sts").trim_end_matches("term");
     Some(match value {
@@ -130,28 +118,27 @@ struct Reading {
 
 /// Reads the TBX document `xml`; `source` names it in errors. An entry that cannot be read whole (an
 /// unknown entity in its text or attributes) is an error here, with its line and column: see
-/// [`read_document`] to keep the other entries.
+/// [`read_bytes`] to keep the other entries.
 pub fn read(xml: &str, source: &str) -> Result<TermBase, TbxError> {
     let document = read_document(xml, source)?;
     match document.problems.into_iter().next() {
         Some(EntryProblem { line, column, message }) => {
-            Err(TbxError::Entry { source: source.to_string(), line, column, message })
+            Err(TbxError::Entry { at: Location::new(source, line, column), message })
         }
         None => Ok(document.base),
     }
 }
 
 /// Reads the TBX file `bytes` in whatever encoding it is (see [`decode_xml`]), leaving out the entries
-/// that cannot be read whole; `source` names it in errors.
+/// that cannot be read whole (an unknown entity in their text or attributes: only character references
+/// and the five entities XML predefines are resolved, never one a DTD declares); `source` names it in
+/// errors. A document with no terms, and no entry left out, is an error.
 pub fn read_bytes(bytes: &[u8], source: &str) -> Result<TbxDocument, TbxError> {
     read_document(&decode_xml(bytes, source).map_err(TbxError::Decode)?, source)
 }
 
-/// Reads the TBX document `xml`, leaving out the entries that cannot be read whole (an unknown entity in
-/// their text or attributes: only character references and the five entities XML predefines are
-/// resolved, never one a DTD declares); `source` names it in errors. A document with no terms, and no
-/// entry left out, is an error.
-pub fn read_document(xml: &str, source: &str) -> Result<TbxDocument, TbxError> {
+/// Reads the TBX document `xml` (already text) as [`read_bytes`] does.
+fn read_document(xml: &str, source: &str) -> Result<TbxDocument, TbxError> {
     read_with(xml, source, &LineIndex::new(xml))
 }
 
@@ -166,7 +153,7 @@ fn read_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<TbxDocume
         let at = reader.buffer_position() as usize;
         let event = reader.read_event().map_err(|e| {
             let (line, column) = lines.position(reader.error_position() as usize);
-            TbxError::Xml { source: source.to_string(), line, column, message: e.to_string() }
+            TbxError::Xml { at: Location::new(source, line, column), message: e.to_string() }
         })?;
         match event {
             Event::Start(ref tag) | Event::Empty(ref tag) => {
@@ -192,10 +179,10 @@ fn read_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<TbxDocume
         }
     }
     if !root_checked {
-        return Err(TbxError::NotTbx { source: source.into(), message: "empty document".into() });
+        return Err(TbxError::NotTbx { file: source.into(), message: "empty document".into() });
     }
     if document.base.concepts.is_empty() && document.problems.is_empty() {
-        return Err(TbxError::NotTbx { source: source.into(), message: "no terms found".into() });
+        return Err(TbxError::NotTbx { file: source.into(), message: "no terms found".into() });
     }
     fix_ids(&mut document.base);
     Ok(document)
@@ -206,7 +193,7 @@ fn check_root(tag: &BytesStart<'_>, source: &str) -> Result<(), TbxError> {
     if name == "tbx" || name == "martif" {
         return Ok(());
     }
-    Err(TbxError::NotTbx { source: source.into(), message: format!("not a TBX file (root element <{name}>)") })
+    Err(TbxError::NotTbx { file: source.into(), message: format!("not a TBX file (root element <{name}>)") })
 }
 
 /// The entry being read.
@@ -425,7 +412,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn statuses() {
+    fn status_values_of_either_tbx_version_name_one_status() {
         assert_eq!(normalise_status("preferredTerm-admn-sts"), Some(Status::Preferred));
         assert_eq!(normalise_status("deprecatedTerm-admn-sts"), Some(Status::Deprecated));
         assert_eq!(normalise_status("notRecommended"), Some(Status::Deprecated));
@@ -479,7 +466,7 @@ mod tests {
     }
 
     #[test]
-    fn refusals() {
+    fn a_file_that_is_not_tbx_or_not_xml_is_refused_with_its_place() {
         assert!(matches!(read("<html/>", "x"), Err(TbxError::NotTbx { .. })));
         let err = read("<tbx>\n<text><body></text></tbx>", "x.tbx").unwrap_err();
         assert!(err.to_string().starts_with("x.tbx:2:"), "{err}");

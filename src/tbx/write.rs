@@ -114,7 +114,7 @@ pub fn write(base: &TermBase, version: TbxVersion, out: impl Write) -> io::Resul
     write_with_source(base, version, None, out)
 }
 
-/// [`write`], each entry giving first the language whose primary subtag is `source` (`fr`).
+/// [`write()`], each entry giving first the language whose primary subtag is `source` (`fr`).
 pub fn write_with_source(
     base: &TermBase,
     version: TbxVersion,

@@ -28,7 +28,8 @@ pub struct TextSource<'a> {
     pub language: Language,
 }
 
-/// Translation units (from a TMX file): pairs of texts in two languages.
+/// Translation units (from a TMX file: see [`UnitSource::from_tmx`]): pairs of texts in two languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct UnitSource {
     /// Its name (a file name).
     pub name: String,

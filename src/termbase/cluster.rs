@@ -236,7 +236,7 @@ mod tests {
     }
 
     #[test]
-    fn tiers() {
+    fn transliterations_cluster_automatically_and_look_alikes_stay_apart() {
         let clusters = cluster(&forms(&[
             "Loukachenko",
             "Lukashenko",

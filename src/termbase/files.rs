@@ -1,6 +1,8 @@
 //! Term bases as TOML files: one file, or a folder of them (`glossary/*.toml`) read in name order.
 
 use super::model::TermBase;
+use super::rules::{InvalidTermBase, check};
+use crate::position::Location;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -9,39 +11,40 @@ use std::path::{Path, PathBuf};
 pub enum TermBaseError {
     /// The file or folder could not be read.
     Io {
-        /// The path.
-        path: PathBuf,
+        /// The file or folder.
+        file: PathBuf,
         /// What the system said.
         error: std::io::Error,
     },
     /// The TOML does not parse or does not describe a term base.
     Parse {
-        /// The file.
-        path: PathBuf,
-        /// 1-based line, when known.
-        line: usize,
-        /// 1-based column, when known.
-        column: usize,
+        /// Where (line 1, column 1 when the parser does not say).
+        at: Location,
         /// What is wrong.
         message: String,
     },
-    /// The term base parses but breaks a rule (duplicate ids, a preferred term not marked preferred).
+    /// The term base parses but breaks rules (duplicate ids, a variant marked preferred): all of them.
     Invalid {
-        /// The file.
-        path: PathBuf,
-        /// What is wrong.
-        message: String,
+        /// The file or folder.
+        file: PathBuf,
+        /// The rules broken.
+        error: InvalidTermBase,
     },
 }
 
 impl fmt::Display for TermBaseError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            TermBaseError::Io { path, error } => write!(f, "cannot read {}: {error}", path.display()),
-            TermBaseError::Parse { path, line, column, message } => {
-                write!(f, "{}:{line}:{column}: {message}", path.display())
+            TermBaseError::Io { file, error } => write!(f, "cannot read {}: {error}", file.display()),
+            TermBaseError::Parse { at, message } => write!(f, "{at}: {message}"),
+            TermBaseError::Invalid { file, error } => {
+                // One line a breach, each naming the file, as a compiler lists its errors.
+                for (k, breach) in error.breaches.iter().enumerate() {
+                    let end = if k + 1 < error.breaches.len() { "\n" } else { "" };
+                    write!(f, "{}: {breach}{end}", file.display())?;
+                }
+                Ok(())
             }
-            TermBaseError::Invalid { path, message } => write!(f, "{}: {message}", path.display()),
         }
     }
 }
@@ -50,7 +53,8 @@ impl std::error::Error for TermBaseError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             TermBaseError::Io { error, .. } => Some(error),
-            _ => None,
+            TermBaseError::Invalid { error, .. } => Some(error),
+            TermBaseError::Parse { .. } => None,
         }
     }
 }
@@ -64,7 +68,7 @@ impl std::error::Error for TermBaseError {
 pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
     let error = |at: usize, message: String| {
         let (line, column) = crate::position::line_column(text, at);
-        TermBaseError::Parse { path: path.to_path_buf(), line, column, message }
+        TermBaseError::Parse { at: Location::new(path.display().to_string(), line, column), message }
     };
     if let Some(nul) = memchr::memchr(0, text.as_bytes()) {
         return Err(error(nul, crate::decode::BINARY.to_string()));
@@ -89,7 +93,7 @@ pub fn parse(text: &str, path: &Path) -> Result<TermBase, TermBaseError> {
     for terms in base.concepts.iter_mut().flat_map(|c| c.languages.values_mut()) {
         terms.preferred.status = super::Status::Preferred;
     }
-    check(&base).map_err(|message| TermBaseError::Invalid { path: path.to_path_buf(), message })?;
+    check(&base).map_err(|error| TermBaseError::Invalid { file: path.to_path_buf(), error })?;
     Ok(base)
 }
 
@@ -140,34 +144,9 @@ fn pieces(text: &str) -> impl Iterator<Item = &str> {
     })
 }
 
-/// Checks the rules a term base file must follow.
-pub fn check(base: &TermBase) -> Result<(), String> {
-    let mut ids = std::collections::HashSet::new();
-    for concept in &base.concepts {
-        if concept.id.is_empty() || !concept.id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') {
-            return Err(format!("concept id '{}' must be letters, digits, '-' or '_'", concept.id));
-        }
-        if !ids.insert(concept.id.as_str()) {
-            return Err(format!("concept id '{}' is used twice", concept.id));
-        }
-        if concept.languages.is_empty() {
-            return Err(format!("concept '{}' has no terms", concept.id));
-        }
-        for (lang, terms) in &concept.languages {
-            if terms.preferred.form.trim().is_empty() {
-                return Err(format!("concept '{}' has an empty preferred term in {lang}", concept.id));
-            }
-            if let Some(v) = terms.variants.iter().find(|v| v.status == super::Status::Preferred) {
-                return Err(format!("concept '{}': variant '{}' cannot also be preferred", concept.id, v.form));
-            }
-        }
-    }
-    Ok(())
-}
-
 /// Reads a term base from a `.toml` file, or from every `.toml` file of a folder, in name order.
 pub fn read(path: &Path) -> Result<TermBase, TermBaseError> {
-    let io = |error| TermBaseError::Io { path: path.to_path_buf(), error };
+    let io = |error| TermBaseError::Io { file: path.to_path_buf(), error };
     if path.is_dir() {
         let mut files: Vec<PathBuf> = std::fs::read_dir(path)
             .map_err(io)?
@@ -179,10 +158,10 @@ pub fn read(path: &Path) -> Result<TermBase, TermBaseError> {
         let mut base = TermBase::default();
         for file in files {
             let text =
-                std::fs::read_to_string(&file).map_err(|error| TermBaseError::Io { path: file.clone(), error })?;
+                std::fs::read_to_string(&file).map_err(|error| TermBaseError::Io { file: file.clone(), error })?;
             base.extend(parse(&text, &file)?);
         }
-        check(&base).map_err(|message| TermBaseError::Invalid { path: path.to_path_buf(), message })?;
+        check(&base).map_err(|error| TermBaseError::Invalid { file: path.to_path_buf(), error })?;
         Ok(base)
     } else {
         parse(&std::fs::read_to_string(path).map_err(io)?, path)

@@ -305,7 +305,7 @@ mod tests {
     }
 
     #[test]
-    fn kinds() {
+    fn each_kind_of_match_is_found_and_said() {
         let index = TermIndex::new(&base());
         assert_eq!(first(&index, "Loukachenko").1, MatchKind::Exact);
         assert_eq!(first(&index, "LOUKACHENKO").1, MatchKind::Folded);

@@ -239,7 +239,7 @@ pub(crate) fn unique_id(base: &str, taken: impl Fn(&str) -> bool) -> String {
 }
 
 /// A concept id made from `text`: folded, lower case, words joined by `-`, starting with a letter.
-pub fn concept_id(text: &str) -> String {
+pub(crate) fn concept_id(text: &str) -> String {
     let folded = crate::fold::fold(text);
     let mut id = String::new();
     for c in folded.chars() {

@@ -32,7 +32,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates() {
+    fn timestamps_take_leap_years_and_centuries() {
         assert_eq!(utc_timestamp(951_782_400), "20000229T000000Z");
         assert_eq!(utc_timestamp(1_709_164_799), "20240228T235959Z");
         assert_eq!(utc_timestamp(4_102_444_800), "21000101T000000Z");

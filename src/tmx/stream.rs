@@ -14,6 +14,7 @@ use super::fence::{Fenced, ReadLimits};
 use super::unit::{Extra, Header, Unit, Variant};
 use super::{TmxError, UnitProblem};
 use crate::decode::{Utf8Reader, decode_error};
+use crate::position::Location;
 use crate::xml::{allowed, attribute_value, attributes_problem, reference};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::reader::Reader;
@@ -124,6 +125,11 @@ impl<R: Read> TmxReader<R> {
         Ok(tmx)
     }
 
+    /// The name the file was opened with, as errors give it.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// The header.
     pub fn header(&self) -> &Header {
         &self.header
@@ -231,7 +237,7 @@ impl<R: Read> TmxReader<R> {
                     return Err(TmxError::Decode(decode.clone()));
                 }
                 let (line, column) = self.reader.get_ref().get_ref().position_of(start);
-                Err(TmxError::Xml { source: self.name.clone(), line, column, message: e.to_string() })
+                Err(TmxError::Xml { at: Location::new(&self.name, line, column), message: e.to_string() })
             }
         }
     }
@@ -268,9 +274,7 @@ impl<R: Read> TmxReader<R> {
     fn cut_off(&self, inside: &str) -> TmxError {
         let (line, column) = self.position();
         TmxError::Xml {
-            source: self.name.clone(),
-            line,
-            column,
+            at: Location::new(&self.name, line, column),
             message: format!("the file ends inside {inside}: it is cut off"),
         }
     }
@@ -283,17 +287,17 @@ impl<R: Read> TmxReader<R> {
                 match this.event(buf)? {
                     Event::Start(tag) => break (tag, at),
                     Event::Empty(tag) => {
-                        return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&tag) });
+                        return Err(TmxError::NotTmx { file: this.name.clone(), root: name(&tag) });
                     }
                     Event::Text(text) if !text.trim().is_empty() => {
-                        return Err(TmxError::NotTmx { source: this.name.clone(), root: String::new() });
+                        return Err(TmxError::NotTmx { file: this.name.clone(), root: String::new() });
                     }
-                    Event::Eof => return Err(TmxError::NotTmx { source: this.name.clone(), root: String::new() }),
+                    Event::Eof => return Err(TmxError::NotTmx { file: this.name.clone(), root: String::new() }),
                     _ => {}
                 }
             };
             if !is(&root, "tmx") {
-                return Err(TmxError::NotTmx { source: this.name.clone(), root: name(&root) });
+                return Err(TmxError::NotTmx { file: this.name.clone(), root: name(&root) });
             }
             let mut problem = None;
             let attributes = attributes(&root, &mut problem);
@@ -373,9 +377,7 @@ impl<R: Read> TmxReader<R> {
         self.header_extras()?;
         if let Some(bound) = self.overflow.take() {
             return Err(TmxError::TooLong {
-                source: self.name.clone(),
-                line: bound.line,
-                column: bound.column,
+                at: Location::new(&self.name, bound.line, bound.column),
                 message: format!("in the header, {}", bound.message()),
             });
         }
@@ -852,7 +854,7 @@ mod tests {
         let Err(err) = TmxReader::with_limits(xml.as_bytes(), "t.tmx", ReadLimits { max_segment_size: 1000 }) else {
             panic!("an error")
         };
-        assert!(matches!(err, TmxError::TooLong { line: 2, column: 15, .. }), "{err:?}");
+        assert!(matches!(err, TmxError::TooLong { at: Location { line: 2, column: 15, .. }, .. }), "{err:?}");
         assert!(err.to_string().starts_with("t.tmx:2:15: in the header, the <note>"), "{err}");
     }
 

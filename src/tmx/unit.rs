@@ -28,7 +28,11 @@ pub enum Extra {
     },
 }
 
-/// The `<header>` of a TMX file: its attributes, properties and notes.
+/// The `<header>` of a TMX file as read: its attributes as written, properties and notes.
+///
+/// Writing takes a [`TmxHeader`](super::TmxHeader) instead, whose fields are the attributes trame sets
+/// itself: a header read keeps whatever another tool wrote (its `creationtool`, its own attributes), which
+/// a file trame writes must not claim, so the two stay apart.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Header {
     /// (name, value) as written.
@@ -61,6 +65,20 @@ pub struct Variant {
     pub text: String,
 }
 
+impl Variant {
+    /// Plain `text` in `language`: its markup is the text escaped, and neither holds the characters
+    /// XML 1.0 forbids.
+    pub fn new(language: &str, text: &str) -> Self {
+        Variant {
+            language: language.to_string(),
+            attributes: Vec::new(),
+            extras: Vec::new(),
+            markup: crate::xml::text(text),
+            text: text.chars().filter(|&c| crate::xml::allowed(c)).collect(),
+        }
+    }
+}
+
 /// A translation unit (`<tu>`).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Unit {
@@ -73,6 +91,21 @@ pub struct Unit {
 }
 
 impl Unit {
+    /// A unit with nothing in it yet.
+    pub fn new() -> Self {
+        Unit::default()
+    }
+
+    /// Adds the plain `text` of the unit in `language` (see [`Variant::new`]).
+    pub fn add_variant(&mut self, language: &str, text: &str) {
+        self.variants.push(Variant::new(language, text));
+    }
+
+    /// Adds a property, `<prop type="kind">value</prop>`.
+    pub fn add_prop(&mut self, kind: &str, value: &str) {
+        self.extras.push(Extra::Prop { kind: kind.to_string(), lang: None, value: value.to_string() });
+    }
+
     /// The value of an attribute.
     pub fn attribute(&self, name: &str) -> Option<&str> {
         attribute(&self.attributes, name)

@@ -1,11 +1,11 @@
 //! Writing TMX 1.4b.
 
-use super::TranslationUnit;
 use super::unit::{Extra, Unit};
 use crate::xml::{attribute, text};
 use std::io::{self, Write};
 
-/// The `<header>` of a TMX file.
+/// The `<header>` of a TMX file trame writes: the attributes a caller chooses, by name; `creationtool`,
+/// `segtype` and `o-tmf` are trame's. A header as read from a file is a [`Header`](super::Header).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TmxHeader {
     /// `srclang`: the language the units were translated from.
@@ -37,7 +37,7 @@ impl TmxHeader {
     }
 }
 
-/// Streams a TMX 1.4b document: the header when created, one `<tu>` per [`TmxWriter::write_unit`], and
+/// Streams a TMX 1.4b document: the header when created, one `<tu>` per [`TmxWriter::write_full_unit`], and
 /// the closing tags in [`TmxWriter::finish`]. Errors are those of the underlying writer.
 pub struct TmxWriter<W: Write> {
     out: W,
@@ -73,25 +73,11 @@ impl<W: Write> TmxWriter<W> {
         Ok(TmxWriter { out })
     }
 
-    /// Writes one `<tu>`: its properties, then one `<tuv>` per variant.
-    pub fn write_unit(&mut self, unit: &TranslationUnit) -> io::Result<()> {
-        let out = &mut self.out;
-        match &unit.creation_date {
-            Some(date) => writeln!(out, "    <tu creationdate=\"{}\">", attribute(date))?,
-            None => out.write_all(b"    <tu>\n")?,
-        }
-        for (kind, value) in &unit.props {
-            writeln!(out, "      <prop type=\"{}\">{}</prop>", attribute(kind), text(value))?;
-        }
-        for (language, segment) in &unit.variants {
-            writeln!(out, "      <tuv xml:lang=\"{}\"><seg>{}</seg></tuv>", attribute(language), text(segment))?;
-        }
-        out.write_all(b"    </tu>\n")
-    }
-
     /// Writes a unit as a memory keeps it: its attributes (those TMX 1.4b defines), properties and notes,
     /// and each variant's segment markup as it is (inline codes included; codes that do not pair up
-    /// become isolated `<it>` codes, so that the file stays valid).
+    /// become isolated `<it>` codes, so that the file stays valid). A unit of plain text is one made with
+    /// [`Unit::add_variant`]. (The only way to write a unit: "full" is from when plain units had a type
+    /// and a method of their own.)
     pub fn write_full_unit(&mut self, unit: &Unit) -> io::Result<()> {
         let out = &mut self.out;
         out.write_all(b"    <tu")?;
@@ -178,16 +164,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn document_shape() {
+    fn a_document_has_its_declaration_header_units_and_closing_tags() {
         let mut header = TmxHeader::new("fr", "20261122T090000Z");
         header.props.push(("x-source".into(), "a.txt".into()));
         let mut writer = TmxWriter::new(Vec::new(), &header).unwrap();
-        let mut unit = TranslationUnit::new();
-        unit.creation_date = Some("20261122T090000Z".into());
+        let mut unit = Unit::new();
+        unit.attributes.push(("creationdate".into(), "20261122T090000Z".into()));
         unit.add_prop("x-confidence", "0.50");
         unit.add_variant("fr", "  Espaces  gardés ");
         unit.add_variant("en", "Kept");
-        writer.write_unit(&unit).unwrap();
+        writer.write_full_unit(&unit).unwrap();
         let xml = String::from_utf8(writer.finish().unwrap()).unwrap();
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx"));
         assert!(xml.contains("<prop type=\"x-source\">a.txt</prop>\n  </header>"));

@@ -1,6 +1,6 @@
 //! `trame terms build`: a term base from texts and translation memories.
 
-use crate::cli::input::{read_text, read_xml};
+use crate::cli::input::{open, read_text};
 use crate::cli::output::OutputArgs;
 use crate::cli::{Failure, Outcome, counted};
 use clap::ValueEnum;
@@ -11,6 +11,7 @@ use trame::Language;
 use trame::termbase::{
     BuildOptions, ContextStyle, Subject, TermBase, TextSource, UnitSource, build_with_progress, merge, to_toml,
 };
+use trame::tmx::TmxReader;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -85,7 +86,9 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     let mut units: Vec<UnitSource> = Vec::new();
     for path in &args.inputs {
         if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("tmx")) {
-            units.push(read_units(path, &read_xml(path)?)?);
+            let (input, name) = open(path)?;
+            let reader = TmxReader::open(input, &name)?;
+            units.push(UnitSource::from_tmx(reader, file_name(path))?);
         } else {
             let text = read_text(path, args.encoding.as_deref())?;
             let lang = args.lang.clone().ok_or_else(|| {
@@ -97,7 +100,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     for spec in &args.texts {
         let (lang, path) =
             spec.split_once(':').ok_or_else(|| Failure::error(format!("--text {spec}: expected LANG:PATH")))?;
-        let lang: Language = lang.parse().map_err(Failure::error)?;
+        let lang: Language = lang.parse()?;
         let path = PathBuf::from(path);
         texts.push((file_name(&path), read_text(&path, args.encoding.as_deref())?, lang));
     }
@@ -119,7 +122,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     };
     let mut base = build_with_bar(&sources, &units, &options);
     if let Some(existing) = &args.merge_into {
-        let existing = trame::termbase::read(existing).map_err(Failure::error)?;
+        let existing = trame::termbase::read(existing)?;
         base = merge(&existing, base);
     }
     write_base(&args.output, &base)?;
@@ -143,37 +146,6 @@ fn build_with_bar(texts: &[TextSource<'_>], units: &[UnitSource], options: &Buil
     });
     bar.finish_and_clear();
     base
-}
-
-fn read_units(path: &Path, text: &str) -> Result<UnitSource, Failure> {
-    let name = file_name(path);
-    let document = trame::tmx::read(text, &path.display().to_string()).map_err(Failure::error)?;
-    let source_language = document
-        .source_language
-        .as_deref()
-        .filter(|l| *l != "*all*")
-        .and_then(Language::parse)
-        .or_else(|| document.units.first().and_then(|u| u.variants.first()).and_then(|v| Language::parse(&v.0)))
-        .ok_or_else(|| Failure::error(format!("{}: no source language", path.display())))?;
-    let mut target_language = None;
-    let mut pairs = Vec::new();
-    for unit in &document.units {
-        let source = unit
-            .variants
-            .iter()
-            .find(|(l, _)| Language::parse(l).is_some_and(|l| l.primary() == source_language.primary()));
-        let target = unit
-            .variants
-            .iter()
-            .find(|(l, _)| Language::parse(l).is_some_and(|l| l.primary() != source_language.primary()));
-        if let (Some(s), Some(t)) = (source, target) {
-            target_language.get_or_insert_with(|| Language::parse(&t.0).expect("parsed above"));
-            pairs.push((s.1.clone(), t.1.clone()));
-        }
-    }
-    let target_language =
-        target_language.ok_or_else(|| Failure::error(format!("{}: no bilingual unit", path.display())))?;
-    Ok(UnitSource { name, source_language, target_language, pairs })
 }
 
 /// Writes a term base to a file, or, when OUT is a folder, one file per subject.

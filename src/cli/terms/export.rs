@@ -46,7 +46,7 @@ enum Format {
 
 pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     args.output.reads(&args.file)?;
-    let base = trame::termbase::read(&args.file).map_err(Failure::error)?;
+    let base = trame::termbase::read(&args.file)?;
     let (source, target) = (args.source_lang.primary(), args.target_lang.primary());
     let has = |language: &str| base.concepts.iter().filter(|c| c.languages.contains_key(language)).count();
     let pair = base.concepts.iter().filter(|c| c.languages.contains_key(&source) && c.languages.contains_key(&target));

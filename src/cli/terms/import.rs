@@ -73,7 +73,7 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
     let (base, left_out) = match format {
         Format::Tbx => {
             let (bytes, name) = read_bytes(&args.file)?;
-            let document = trame::tbx::read_bytes(&bytes, &name).map_err(Failure::error)?;
+            let document = trame::tbx::read_bytes(&bytes, &name)?;
             for problem in &document.problems {
                 eprintln!("trame: {name}:{}:{}: {problem}", problem.line, problem.column);
             }

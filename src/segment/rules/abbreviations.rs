@@ -98,7 +98,7 @@ mod tests {
     }
 
     #[test]
-    fn table() {
+    fn abbreviations_are_classified_by_language_and_case() {
         case(French, "M", Some(Title));
         case(French, "m", None);
         case(French, "Mme", Some(Title));

@@ -86,7 +86,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn closers() {
+    fn closing_quotes_and_brackets_after_a_stop_are_skipped() {
         assert_eq!(skip_closers("a.\" b", 2), 3);
         assert_eq!(skip_closers("fini. » Puis", 5), 8);
         assert_eq!(skip_closers("fini.\u{a0}» Puis", 5), 9);
@@ -95,7 +95,7 @@ mod tests {
     }
 
     #[test]
-    fn neighbours() {
+    fn characters_around_an_offset_are_read_whole() {
         assert_eq!(char_at("aé", 1), Some('é'));
         assert_eq!(char_before("aé", 3), Some('é'));
         assert_eq!(char_before("aé", 0), None);

@@ -78,7 +78,7 @@ mod tests {
     }
 
     #[test]
-    fn table() {
+    fn list_markers_are_numbers_or_letters_with_a_dot_or_a_parenthesis() {
         case("1. The", Some((Dot, 1, 2)));
         case("12.) The", Some((DotParen, 12, 4)));
         case("3) x", Some((Paren, 3, 2)));

@@ -10,7 +10,7 @@ mod abbreviations;
 mod chars;
 mod informal;
 mod lists;
-pub(crate) mod starters;
+mod starters;
 
 use super::BreakRules;
 use crate::language::LanguageFamily;

@@ -8,278 +8,55 @@ use crate::language::LanguageFamily;
 /// Whether `word` (letters only, as written) is a typical sentence opener in `family`.
 pub(crate) fn is_sentence_starter(family: LanguageFamily, word: &str) -> bool {
     match family {
-        LanguageFamily::French => french(word),
-        LanguageFamily::English => english(word),
-        LanguageFamily::Other => french(word) || english(word),
+        LanguageFamily::French => holds(FRENCH, word),
+        LanguageFamily::English => holds(ENGLISH, word),
+        LanguageFamily::Other => holds(FRENCH, word) || holds(ENGLISH, word),
     }
 }
 
 /// Capitalised words that are also the particles of names (Marine Le Pen, Charles De Gaulle): after an
 /// initial they are read as part of the name.
 pub(crate) fn is_name_particle(word: &str) -> bool {
-    matches!(word, "Le" | "La" | "Les" | "De" | "Du" | "Des" | "Van" | "Von" | "Da" | "Di" | "Del" | "Della")
+    holds(NAME_PARTICLES, word)
 }
 
-fn english(word: &str) -> bool {
-    matches!(
-        word,
-        "A" | "An"
-            | "The"
-            | "This"
-            | "That"
-            | "These"
-            | "Those"
-            | "It"
-            | "Its"
-            | "He"
-            | "She"
-            | "They"
-            | "We"
-            | "I"
-            | "You"
-            | "His"
-            | "Her"
-            | "Their"
-            | "Our"
-            | "My"
-            | "Your"
-            | "There"
-            | "Here"
-            | "How"
-            | "What"
-            | "When"
-            | "Where"
-            | "Why"
-            | "Who"
-            | "Whom"
-            | "Whose"
-            | "Which"
-            | "But"
-            | "And"
-            | "Or"
-            | "So"
-            | "Yet"
-            | "If"
-            | "In"
-            | "On"
-            | "At"
-            | "For"
-            | "As"
-            | "After"
-            | "Before"
-            | "Then"
-            | "Now"
-            | "However"
-            | "Also"
-            | "Although"
-            | "Though"
-            | "Since"
-            | "While"
-            | "Today"
-            | "Yesterday"
-            | "Tomorrow"
-            | "Meanwhile"
-            | "Some"
-            | "Many"
-            | "Most"
-            | "All"
-            | "No"
-            | "Not"
-            | "None"
-            | "One"
-            | "Each"
-            | "Every"
-            | "Both"
-            | "Did"
-            | "Do"
-            | "Does"
-            | "Is"
-            | "Are"
-            | "Was"
-            | "Were"
-            | "Has"
-            | "Have"
-            | "Had"
-            | "Can"
-            | "Could"
-            | "Would"
-            | "Should"
-            | "Shall"
-            | "Must"
-            | "Let"
-            | "Please"
-            | "Such"
-            | "Thus"
-            | "Still"
-            | "Even"
-            | "Only"
-            | "Once"
-            | "Instead"
-            | "Indeed"
-            | "Moreover"
-            | "Furthermore"
-            | "Nevertheless"
-            | "Otherwise"
-            | "Therefore"
-            | "Hence"
-            | "Besides"
-            | "From"
-            | "To"
-            | "By"
-            | "With"
-            | "Without"
-            | "Under"
-            | "Over"
-            | "During"
-            | "Despite"
-            | "Because"
-            | "Unless"
-            | "Until"
-            | "Whether"
-            | "Yes"
-            | "Oh"
-            | "Well"
-            | "Another"
-            | "Other"
-            | "Others"
-            | "Several"
-            | "Few"
-            | "Much"
-            | "More"
-            | "Less"
-            | "Just"
-            | "Last"
-            | "Next"
-            | "First"
-            | "Finally"
-            | "Later"
-            | "Sometimes"
-            | "Perhaps"
-            | "Maybe"
-            | "Again"
-    )
+/// Name particles, sorted (by bytes) for a binary search.
+#[rustfmt::skip]
+static NAME_PARTICLES: &[&str] = &["Da", "De", "Del", "Della", "Des", "Di", "Du", "La", "Le", "Les", "Van", "Von"];
+
+fn holds(table: &[&str], word: &str) -> bool {
+    table.binary_search(&word).is_ok()
 }
 
-fn french(word: &str) -> bool {
-    matches!(
-        word,
-        "Le" | "La"
-            | "Les"
-            | "Un"
-            | "Une"
-            | "Des"
-            | "Du"
-            | "De"
-            | "Ce"
-            | "Cet"
-            | "Cette"
-            | "Ces"
-            | "Il"
-            | "Elle"
-            | "Ils"
-            | "Elles"
-            | "On"
-            | "Nous"
-            | "Vous"
-            | "Je"
-            | "Tu"
-            | "Mais"
-            | "Et"
-            | "Ou"
-            | "Donc"
-            | "Or"
-            | "Car"
-            | "Ni"
-            | "Puis"
-            | "Ensuite"
-            | "Enfin"
-            | "Alors"
-            | "Ainsi"
-            | "Cependant"
-            | "Pourtant"
-            | "Toutefois"
-            | "Néanmoins"
-            | "En"
-            | "Dans"
-            | "Sur"
-            | "Sous"
-            | "Pour"
-            | "Par"
-            | "Avec"
-            | "Sans"
-            | "Selon"
-            | "Lors"
-            | "Depuis"
-            | "Après"
-            | "Avant"
-            | "Pendant"
-            | "Aujourd"
-            | "Hier"
-            | "Demain"
-            | "Si"
-            | "Quand"
-            | "Lorsque"
-            | "Comme"
-            | "Qui"
-            | "Que"
-            | "Quoi"
-            | "Quel"
-            | "Quelle"
-            | "Quels"
-            | "Quelles"
-            | "Où"
-            | "Pourquoi"
-            | "Comment"
-            | "Cela"
-            | "Ceci"
-            | "Ça"
-            | "Son"
-            | "Sa"
-            | "Ses"
-            | "Leur"
-            | "Leurs"
-            | "Notre"
-            | "Nos"
-            | "Votre"
-            | "Vos"
-            | "Mon"
-            | "Ma"
-            | "Mes"
-            | "Tous"
-            | "Tout"
-            | "Toute"
-            | "Toutes"
-            | "Chaque"
-            | "Aucun"
-            | "Aucune"
-            | "Plusieurs"
-            | "Certains"
-            | "Certaines"
-            | "Au"
-            | "Aux"
-            | "À"
-            | "Y"
-            | "Voici"
-            | "Voilà"
-            | "Non"
-            | "Oui"
-            | "Même"
-            | "Pas"
-            | "Plus"
-            | "Encore"
-            | "Déjà"
-            | "Bien"
-            | "Parmi"
-            | "Entre"
-            | "Contre"
-            | "Malgré"
-            | "Vers"
-            | "Chez"
-            | "Dès"
-            | "Là"
-            | "Ici"
-    )
-}
+/// English sentence openers, sorted (by bytes) for a binary search.
+#[rustfmt::skip]
+static ENGLISH: &[&str] = &[
+    "A", "After", "Again", "All", "Also", "Although", "An", "And", "Another", "Are", "As", "At", "Because", "Before",
+    "Besides", "Both", "But", "By", "Can", "Could", "Despite", "Did", "Do", "Does", "During", "Each", "Even", "Every",
+    "Few", "Finally", "First", "For", "From", "Furthermore", "Had", "Has", "Have", "He", "Hence", "Her", "Here",
+    "His", "How", "However", "I", "If", "In", "Indeed", "Instead", "Is", "It", "Its", "Just", "Last", "Later", "Less",
+    "Let", "Many", "Maybe", "Meanwhile", "More", "Moreover", "Most", "Much", "Must", "My", "Nevertheless", "Next",
+    "No", "None", "Not", "Now", "Oh", "On", "Once", "One", "Only", "Or", "Other", "Others", "Otherwise", "Our",
+    "Over", "Perhaps", "Please", "Several", "Shall", "She", "Should", "Since", "So", "Some", "Sometimes", "Still",
+    "Such", "That", "The", "Their", "Then", "There", "Therefore", "These", "They", "This", "Those", "Though", "Thus",
+    "To", "Today", "Tomorrow", "Under", "Unless", "Until", "Was", "We", "Well", "Were", "What", "When", "Where",
+    "Whether", "Which", "While", "Who", "Whom", "Whose", "Why", "With", "Without", "Would", "Yes", "Yesterday", "Yet",
+    "You", "Your",
+];
+
+/// French sentence openers, sorted (by bytes) for a binary search.
+#[rustfmt::skip]
+static FRENCH: &[&str] = &[
+    "Ainsi", "Alors", "Après", "Au", "Aucun", "Aucune", "Aujourd", "Aux", "Avant", "Avec", "Bien", "Car", "Ce",
+    "Ceci", "Cela", "Cependant", "Certaines", "Certains", "Ces", "Cet", "Cette", "Chaque", "Chez", "Comme", "Comment",
+    "Contre", "Dans", "De", "Demain", "Depuis", "Des", "Donc", "Du", "Dès", "Déjà", "Elle", "Elles", "En", "Encore",
+    "Enfin", "Ensuite", "Entre", "Et", "Hier", "Ici", "Il", "Ils", "Je", "La", "Le", "Les", "Leur", "Leurs", "Lors",
+    "Lorsque", "Là", "Ma", "Mais", "Malgré", "Mes", "Mon", "Même", "Ni", "Non", "Nos", "Notre", "Nous", "Néanmoins",
+    "On", "Or", "Ou", "Oui", "Où", "Par", "Parmi", "Pas", "Pendant", "Plus", "Plusieurs", "Pour", "Pourquoi",
+    "Pourtant", "Puis", "Quand", "Que", "Quel", "Quelle", "Quelles", "Quels", "Qui", "Quoi", "Sa", "Sans", "Selon",
+    "Ses", "Si", "Son", "Sous", "Sur", "Tous", "Tout", "Toute", "Toutefois", "Toutes", "Tu", "Un", "Une", "Vers",
+    "Voici", "Voilà", "Vos", "Votre", "Vous", "Y", "À", "Ça",
+];
 
 /// Whether `word` opens with a French elision (L', D', C', J', Qu', S', N', M', T'), which only starts a
 /// sentence or a clause.
@@ -298,7 +75,16 @@ mod tests {
     use super::*;
 
     #[test]
-    fn table() {
+    fn tables_are_sorted_without_duplicates() {
+        for (name, table) in [("ENGLISH", ENGLISH), ("FRENCH", FRENCH), ("NAME_PARTICLES", NAME_PARTICLES)] {
+            for pair in table.windows(2) {
+                assert!(pair[0] < pair[1], "{name}: {:?} should come after {:?}, once", pair[0], pair[1]);
+            }
+        }
+    }
+
+    #[test]
+    fn function_words_open_sentences_and_names_do_not() {
         assert!(is_sentence_starter(LanguageFamily::English, "How"));
         assert!(!is_sentence_starter(LanguageFamily::English, "Government"));
         assert!(is_sentence_starter(LanguageFamily::French, "Les"));

@@ -42,7 +42,7 @@ fn initials_and_pronoun_i() {
 }
 
 #[test]
-fn numbers() {
+fn decimal_points_and_commas_do_not_end_a_sentence() {
     case(
         "fr",
         "Il compte 9,5 millions d'habitants. Le pays est grand.",
@@ -53,7 +53,7 @@ fn numbers() {
 }
 
 #[test]
-fn quotes() {
+fn a_sentence_ends_after_its_closing_quote_unless_the_text_goes_on() {
     case("fr", "Elle a dit « Bonjour ». Puis elle est partie.", &["Elle a dit « Bonjour ».", "Puis elle est partie."]);
     case("fr", "Il a dit : « C'est fini. » Puis il est parti.", &["Il a dit : « C'est fini. »", "Puis il est parti."]);
     case("fr", "« Vraiment ? » demanda-t-il.", &["« Vraiment ? » demanda-t-il."]);
@@ -63,7 +63,7 @@ fn quotes() {
 }
 
 #[test]
-fn ellipses() {
+fn an_ellipsis_ends_a_sentence_only_before_a_capital() {
     case("en", "I never meant that.... She left the store.", &["I never meant that....", "She left the store."]);
     case("fr", "Il hésita… Puis il partit.", &["Il hésita…", "Puis il partit."]);
     case("fr", "Il hésita... et partit.", &["Il hésita... et partit."]);
@@ -88,7 +88,7 @@ fn line_breaks_inside_a_paragraph() {
 }
 
 #[test]
-fn cjk() {
+fn ideographic_full_stops_end_sentences() {
     case("ja", "今日は晴れ。明日は雨。", &["今日は晴れ。", "明日は雨。"]);
 }
 

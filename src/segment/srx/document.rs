@@ -1,7 +1,7 @@
 //! Reading the XML of an SRX 2.0 file into plain structures.
 
 use super::SrxError;
-use crate::position::LineIndex;
+use crate::position::{LineIndex, Location};
 use crate::xml::{attribute_value, attributes_problem};
 use quick_xml::events::{BytesRef, BytesStart, Event};
 use quick_xml::reader::Reader;
@@ -77,7 +77,7 @@ fn parse_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<Parsed, 
     loop {
         let event = reader.read_event().map_err(|err| {
             let (line, column) = lines.position(reader.error_position() as usize);
-            SrxError::Xml { source: source.to_string(), line, column, message: err.to_string() }
+            SrxError::Xml { at: Location::new(source, line, column), message: err.to_string() }
         })?;
         let at = |offset: usize| lines.position(offset);
         match event {
@@ -146,7 +146,7 @@ fn parse_with(xml: &str, source: &str, lines: &LineIndex<'_>) -> Result<Parsed, 
         tag_start = reader.buffer_position() as usize;
     }
     if !saw_root {
-        return Err(SrxError::NotSrx { source: source.to_string() });
+        return Err(SrxError::NotSrx { file: source.to_string() });
     }
     for map in &parsed.maps {
         if !parsed.language_rules.iter().any(|rule| rule.name == map.rule_name) {
@@ -206,7 +206,7 @@ fn required(tag: &BytesStart<'_>, key: &str, (source, line, column): (&str, usiz
 }
 
 fn structure((source, line, column): (&str, usize, usize), message: &str) -> SrxError {
-    SrxError::Structure { source: source.to_string(), line, column, message: message.to_string() }
+    SrxError::Structure { at: Location::new(source, line, column), message: message.to_string() }
 }
 
 #[cfg(test)]

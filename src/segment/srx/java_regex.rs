@@ -220,7 +220,7 @@ mod tests {
     }
 
     #[test]
-    fn table() {
+    fn java_regex_syntax_is_translated_to_rust() {
         case(r"\u00BB", r"\x{00BB}");
         case(r"[\.!?]\s", r"[\.!?]\s");
         case(r"\h+", r"[\t \x{A0}\x{1680}\x{180E}\x{2000}-\x{200A}\x{202F}\x{205F}\x{3000}]+");
@@ -237,7 +237,7 @@ mod tests {
     }
 
     #[test]
-    fn refusals() {
+    fn java_constructs_rust_cannot_run_are_refused() {
         assert!(translate(r"a++").is_err());
         assert!(translate(r"\Ga").is_err());
         assert!(translate(r"\u12").is_err());

@@ -34,6 +34,7 @@ mod document;
 mod java_regex;
 
 use super::BreakRules;
+use crate::position::Location;
 pub use document::{LanguageMap, LanguageRule, RawRule};
 use std::fmt;
 
@@ -42,31 +43,23 @@ use std::fmt;
 pub enum SrxError {
     /// Not well-formed XML.
     Xml {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where the parser stopped.
+        at: Location,
         /// What the XML parser said.
         message: String,
     },
     /// Well-formed, but not an SRX document.
     NotSrx {
         /// The file.
-        source: String,
+        file: String,
     },
     /// Bytes that are not text in the file's encoding, or an encoding nobody knows.
     Decode(crate::decode::DecodeError),
     /// An SRX document with a structural fault (a missing attribute, a map to an undefined rule, an
     /// unknown entity outside a rule).
     Structure {
-        /// The file.
-        source: String,
-        /// 1-based line.
-        line: usize,
-        /// 1-based column.
-        column: usize,
+        /// Where.
+        at: Location,
         /// What is wrong.
         message: String,
     },
@@ -75,11 +68,9 @@ pub enum SrxError {
 impl fmt::Display for SrxError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            SrxError::Xml { source, line, column, message } => {
-                write!(f, "{source}:{line}:{column}: bad XML: {message}")
-            }
-            SrxError::NotSrx { source } => write!(f, "{source}: not an SRX file (no <srx> element)"),
-            SrxError::Structure { source, line, column, message } => write!(f, "{source}:{line}:{column}: {message}"),
+            SrxError::Xml { at, message } => write!(f, "{at}: bad XML: {message}"),
+            SrxError::NotSrx { file } => write!(f, "{file}: not an SRX file (no <srx> element)"),
+            SrxError::Structure { at, message } => write!(f, "{at}: {message}"),
             SrxError::Decode(error) => error.fmt(f),
         }
     }
@@ -97,16 +88,12 @@ impl std::error::Error for SrxError {
 /// A rule (or a language pattern) that could not be compiled. The rest of the rules still apply.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RuleError {
-    /// The SRX file.
-    pub source: String,
+    /// Where the rule is in the SRX file.
+    pub at: Location,
     /// The `languagerulename` the rule belongs to (for a language pattern: the one it maps to).
     pub language_rule: String,
     /// 1-based number of the rule within its language rule (0 for a language pattern).
     pub rule: usize,
-    /// 1-based line of the rule in the file.
-    pub line: usize,
-    /// 1-based column of the rule in the file.
-    pub column: usize,
     /// Why it does not compile.
     pub message: String,
 }
@@ -114,16 +101,12 @@ pub struct RuleError {
 impl fmt::Display for RuleError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.rule == 0 {
-            write!(
-                f,
-                "{}:{}:{}: language pattern for '{}' skipped: {}",
-                self.source, self.line, self.column, self.language_rule, self.message
-            )
+            write!(f, "{}: language pattern for '{}' skipped: {}", self.at, self.language_rule, self.message)
         } else {
             write!(
                 f,
-                "{}:{}:{}: rule {} of language rule '{}' skipped: {}",
-                self.source, self.line, self.column, self.rule, self.language_rule, self.message
+                "{}: rule {} of language rule '{}' skipped: {}",
+                self.at, self.rule, self.language_rule, self.message
             )
         }
     }
@@ -184,11 +167,9 @@ impl SrxDocument {
                 }
                 Ok(false) => {}
                 Err(message) => problems.push(RuleError {
-                    source: self.source.clone(),
+                    at: Location::new(&self.source, map.line, map.column),
                     language_rule: map.rule_name.clone(),
                     rule: 0,
-                    line: map.line,
-                    column: map.column,
                     message,
                 }),
             }
@@ -208,11 +189,9 @@ impl SrxDocument {
                     match raw.problem.clone().map_or_else(|| compile(raw), Err) {
                         Ok(regex) => rules.push(CompiledRule { breaks: raw.breaks, regex }),
                         Err(message) => problems.push(RuleError {
-                            source: self.source.clone(),
+                            at: Location::new(&self.source, raw.line, raw.column),
                             language_rule: name.to_string(),
                             rule: number + 1,
-                            line: raw.line,
-                            column: raw.column,
                             message,
                         }),
                     }
@@ -363,7 +342,7 @@ mod tests {
         let (rules, problems) = document.rules_for("fr");
         assert_eq!(rules.len(), 3);
         assert_eq!(problems.len(), 1);
-        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].line), ("French", 1, 7));
+        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].at.line), ("French", 1, 7));
         assert!(problems[0].to_string().starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped"));
     }
 
@@ -381,7 +360,7 @@ mod tests {
         let (rules, problems) = french_rule_as(&pattern);
         assert_eq!(rules.len(), 3);
         assert_eq!(problems.len(), 1, "{problems:?}");
-        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].line), ("French", 1, 7));
+        assert_eq!((problems[0].language_rule.as_str(), problems[0].rule, problems[0].at.line), ("French", 1, 7));
         let message = problems[0].to_string();
         assert!(message.starts_with("t.srx:7:5: rule 1 of language rule 'French' skipped: the pattern is 90000 bytes"));
         assert!(message.contains(&format!("more than the {MAX_PATTERN_BYTES} allowed")), "{message}");
@@ -402,7 +381,7 @@ mod tests {
         let document = SrxDocument::parse(&xml, "t.srx").unwrap();
         let (names, problems) = document.rule_names_for("fr");
         assert_eq!(names, ["Default"]);
-        assert_eq!((problems.len(), problems[0].rule, problems[0].line), (1, 0, 16));
+        assert_eq!((problems.len(), problems[0].rule, problems[0].at.line), (1, 0, 16));
         assert!(problems[0].message.contains("bytes long"), "{problems:?}");
     }
 
@@ -410,7 +389,7 @@ mod tests {
     fn structural_errors() {
         assert!(matches!(SrxDocument::parse("<a/>", "x"), Err(SrxError::NotSrx { .. })));
         let err = SrxDocument::parse("<srx>\n<body></srx>", "x.srx").unwrap_err();
-        assert!(matches!(err, SrxError::Xml { line: 2, .. }), "{err:?}");
+        assert!(matches!(err, SrxError::Xml { at: Location { line: 2, .. }, .. }), "{err:?}");
         let bad_map = RULES.replace(r#"languagerulename="Default"/>"#, r#"languagerulename="Nope"/>"#);
         let err = SrxDocument::parse(&bad_map, "t.srx").unwrap_err();
         assert!(err.to_string().contains("'Nope'"), "{err}");

@@ -1,20 +1,57 @@
 //! Words the extractor knows without reading the text: function words, numbers, titles, the head words of
 //! organisations and places, heading words, adjectives that stand before their noun, nouns too general to
 //! make a term, and the small words of names. Each table is sorted and folded (lower case, no accents: see
-//! [`crate::fold::fold`]), so that a look-up is a binary search; a test keeps them so.
+//! [`crate::fold::fold`]) so that a person finds a word in it, and a test keeps them so; look-ups go
+//! through a hash set made from the table on first use.
 #![cfg_attr(rustfmt, rustfmt::skip)]
 
 use crate::fold::fold;
+use std::sync::OnceLock;
 
-/// Whether `table` holds `word` (folded first).
-pub(crate) fn holds(table: &[&str], word: &str) -> bool {
-    let folded = fold(word);
-    table.binary_search(&folded.trim_end_matches(['\'', '.'])).is_ok()
+/// A sorted table of folded words (sorted so that a person can find a word and a test keep them so),
+/// looked up through a hash set built on first use: the term build asks several tables of every word.
+pub(crate) struct Table {
+    words: &'static [&'static str],
+    set: OnceLock<foldhash::HashSet<&'static str>>,
+}
+
+impl Table {
+    const fn new(words: &'static [&'static str]) -> Self {
+        Table { words, set: OnceLock::new() }
+    }
+
+    /// Whether the table holds `word`, folded first (and without a final apostrophe or full stop).
+    pub(crate) fn holds(&self, word: &str) -> bool {
+        // Most words are short and ASCII: those are folded on the stack.
+        let mut buffer = [0u8; 32];
+        let folded;
+        let key = if word.is_ascii() && word.len() <= buffer.len() {
+            let lower = &mut buffer[..word.len()];
+            lower.copy_from_slice(word.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).expect("ASCII is UTF-8")
+        } else {
+            folded = fold(word);
+            folded.as_str()
+        };
+        self.holds_folded(key.trim_end_matches(['\'', '.']))
+    }
+
+    /// Whether the table holds `folded`, a word already folded.
+    pub(crate) fn holds_folded(&self, folded: &str) -> bool {
+        self.set.get_or_init(|| self.words.iter().copied().collect()).contains(folded)
+    }
+
+    /// The words, sorted.
+    #[cfg(test)]
+    pub(crate) fn words(&self) -> &'static [&'static str] {
+        self.words
+    }
 }
 
 /// Articles, pronouns, prepositions, conjunctions, common adverbs, auxiliaries and modal verbs, interjections
 /// (French and English): never a name or a term on their own, never the first or last word of a term.
-pub(crate) static FUNCTION_WORDS: &[&str] = &[
+pub(crate) static FUNCTION_WORDS: Table = Table::new(&[
     "a", "about", "adieu", "afin", "ah", "ai", "ainsi", "all", "allaient", "allait", "aller", "allons", "alors",
     "also", "am", "an", "and", "another", "any", "apres", "are", "as", "assez", "at", "au", "aucun", "aucune",
     "aujourd", "aupres", "auquel", "aura", "auraient", "aurait", "auront", "aussi", "autant", "autour", "autre",
@@ -50,10 +87,10 @@ pub(crate) static FUNCTION_WORDS: &[&str] = &[
     "voulaient", "voulait", "vouloir", "voulu", "voulut", "vous", "voyons", "vraiment", "vu", "was", "we", "were",
     "what", "when", "where", "which", "who", "whom", "whose", "why", "will", "with", "would", "y", "yes", "yet",
     "you", "your", "zut",
-];
+]);
 
 /// Numbers and ordinals written out.
-pub(crate) static NUMBERS: &[&str] = &[
+pub(crate) static NUMBERS: Table = Table::new(&[
     "billion", "cent", "centieme", "cents", "cinq", "cinquante", "cinquieme", "dernier", "derniere", "dernieres",
     "derniers", "deux", "deuxieme", "dix", "dixieme", "douze", "eight", "eleven", "fifty", "first", "five", "forty",
     "four", "huit", "huitante", "huitieme", "hundred", "last", "mille", "milliard", "milliards", "millieme",
@@ -61,10 +98,10 @@ pub(crate) static NUMBERS: &[&str] = &[
     "premiers", "quarante", "quatorze", "quatre", "quatrieme", "quinze", "second", "seconde", "seize", "sept",
     "septante", "septieme", "seven", "six", "sixieme", "soixante", "ten", "third", "thirty", "thousand", "three",
     "treize", "trente", "trois", "troisieme", "twelve", "twenty", "two", "un", "une", "vingt", "vingts",
-];
+]);
 
 /// Titles and offices written before a name: a sign that a person follows, never part of the name.
-pub(crate) static TITLES: &[&str] = &[
+pub(crate) static TITLES: Table = Table::new(&[
     "abbe", "adjoint", "adjointe", "admiral", "ambassadeur", "ambassador", "ambassadrice", "amiral", "archeveque",
     "avocat", "avocate", "baron", "baronne", "brother", "capitaine", "caporal", "captain", "cardinal", "chairman",
     "chairwoman", "chancelier", "chanceliere", "chancellor", "chef", "cheikh", "colonel", "commandant", "commander",
@@ -79,11 +116,11 @@ pub(crate) static TITLES: &[&str] = &[
     "roi", "secretaire", "secretary", "senateur", "senator", "senatrice", "sergeant", "sergent", "sir", "sister",
     "soeur", "spokesman", "spokeswoman", "sr", "sultan", "tsar", "tsarine", "vice-president", "vice-presidente",
     "vicomte",
-];
+]);
 
 /// The first word of an organisation's name (Association, Fédération, Union): an organisation follows, and the
 /// word is never a name on its own.
-pub(crate) static ORGANISATION_HEADS: &[&str] = &[
+pub(crate) static ORGANISATION_HEADS: Table = Table::new(&[
     "academie", "agence", "agency", "alliance", "armee", "army", "assemblee", "assembly", "association", "authority",
     "autorite", "bank", "banque", "bibliotheque", "board", "brigade", "bureau", "cabinet", "caisse", "center",
     "centre", "chamber", "chambre", "church", "clinique", "club", "college", "comite", "commission", "committee",
@@ -96,43 +133,43 @@ pub(crate) static ORGANISATION_HEADS: &[&str] = &[
     "ordre", "organisation", "organization", "parlement", "parliament", "parti", "party", "prefecture", "regie",
     "reseau", "secretariat", "senat", "service", "societe", "society", "syndicat", "theatre", "tribunal", "union",
     "universite", "university",
-];
+]);
 
 /// Words that head the name of a place (lac, mont, rue): never a name on their own.
-pub(crate) static PLACE_HEADS: &[&str] = &[
+pub(crate) static PLACE_HEADS: Table = Table::new(&[
     "avenue", "baie", "bay", "boulevard", "canal", "canton", "cap", "cape", "chemin", "col", "colline", "cote",
     "county", "departement", "desert", "detroit", "etang", "fleuve", "foret", "golfe", "gulf", "ile", "iles",
     "island", "lac", "lake", "massif", "mer", "mont", "montagne", "monts", "mount", "mountains", "nord", "nord-est",
     "nord-ouest", "ocean", "ouest", "pic", "plaine", "plateau", "pointe", "pont", "port", "province", "quai",
     "quartier", "region", "river", "riviere", "route", "rue", "sea", "sommet", "street", "sud", "sud-est",
     "sud-ouest", "territoire", "tour", "vallee", "valley", "village", "ville",
-];
+]);
 
 /// Lower-case words that head the names of natural features and streets and belong to them (la mer Noire,
 /// le lac Léman, la rue Gambetta).
-pub(crate) static FEATURE_HEADS: &[&str] = &[
+pub(crate) static FEATURE_HEADS: Table = Table::new(&[
     "avenue", "baie", "boulevard", "canal", "cap", "chemin", "col", "desert", "detroit", "etang", "fleuve", "foret",
     "golfe", "ile", "iles", "lac", "massif", "mer", "mont", "monts", "ocean", "pic", "plaine", "plateau", "pointe",
     "quai", "riviere", "route", "rue", "vallee",
-];
+]);
 
 /// Months and days (capitalised in English): never a name.
-pub(crate) static DATE_WORDS: &[&str] = &[
+pub(crate) static DATE_WORDS: Table = Table::new(&[
     "aout", "april", "august", "avril", "december", "decembre", "dimanche", "february", "fevrier", "friday",
     "january", "janvier", "jeudi", "juillet", "juin", "july", "june", "lundi", "mai", "march", "mardi", "mars", "may",
     "mercredi", "monday", "november", "novembre", "october", "octobre", "samedi", "saturday", "september",
     "septembre", "sunday", "thursday", "tuesday", "vendredi", "wednesday",
-];
+]);
 
 /// Words of headings and numbering (Chapitre VII, Livre II): never a term.
-pub(crate) static HEADING_WORDS: &[&str] = &[
+pub(crate) static HEADING_WORDS: Table = Table::new(&[
     "act", "acte", "annexe", "appendix", "article", "book", "chant", "chapitre", "chapter", "conclusion", "epilogue",
     "episode", "figure", "fin", "illustration", "introduction", "livre", "number", "numero", "page", "part", "partie",
     "photo", "preface", "prologue", "scene", "section", "sommaire", "table", "tableau", "tome", "volume",
-];
+]);
 
 /// French adjectives that stand before their noun (petit, pauvre, jeune): they make free phrases, not terms.
-pub(crate) static PRENOMINAL_ADJECTIVES: &[&str] = &[
+pub(crate) static PRENOMINAL_ADJECTIVES: Table = Table::new(&[
     "affreuse", "affreux", "ancien", "ancienne", "anciennes", "anciens", "bas", "basse", "basses", "beau", "beaux",
     "bel", "belle", "belles", "bon", "bonne", "bonnes", "bons", "brave", "braves", "certain", "certaine", "cher",
     "chere", "cheres", "chers", "court", "courte", "demi", "drole", "enorme", "epais", "epaisse", "excellent",
@@ -144,11 +181,11 @@ pub(crate) static PRENOMINAL_ADJECTIVES: &[&str] = &[
     "prochain", "prochaine", "prochaines", "prochains", "profond", "profonde", "propre", "propres", "sacre", "seul",
     "seule", "seules", "seuls", "simple", "simples", "vaste", "veritable", "veritables", "vieil", "vieille",
     "vieilles", "vieux", "vrai", "vraie", "vraies", "vrais",
-];
+]);
 
 /// French adjectives that follow their noun without an adjective's ending (rouge, civil, nord): they end
 /// names like Étoile rouge or mer Noire.
-pub(crate) static POSTNOMINAL_ADJECTIVES: &[&str] = &[
+pub(crate) static POSTNOMINAL_ADJECTIVES: Table = Table::new(&[
     "afghan", "afghane", "afghans", "allemand", "allemande", "allemandes", "allemands", "arabe", "arabes", "basque",
     "basques", "belge", "belges", "bielorusse", "bielorusses", "blanc", "blanche", "blanches", "blancs", "bleu",
     "bleue", "bleues", "bleus", "bosniaque", "brun", "brune", "brunes", "bruns", "burkinabe", "central", "centrale",
@@ -162,10 +199,10 @@ pub(crate) static POSTNOMINAL_ADJECTIVES: &[&str] = &[
     "superieures", "superieurs", "tadjik", "tadjike", "tcheque", "tcheques", "tchetchene", "tchetchenes", "turc",
     "turcs", "turque", "turques", "unique", "uniques", "vert", "verte", "vertes", "verts", "violet", "violets",
     "violette", "violettes",
-];
+]);
 
 /// Nouns too general to head or end a term (fois, chose, homme, moment), and units.
-pub(crate) static GENERIC_NOUNS: &[&str] = &[
+pub(crate) static GENERIC_NOUNS: Table = Table::new(&[
     "air", "an", "annee", "annees", "ans", "besoin", "bord", "bout", "bouts", "cas", "centaine", "centaines",
     "chance", "chose", "choses", "cm", "cote", "coup", "coups", "dame", "debut", "dizaine", "dizaines", "dollar",
     "dollars", "douzaine", "douzaines", "enfant", "enfants", "ensemble", "envie", "espece", "euro", "euros",
@@ -178,49 +215,49 @@ pub(crate) static GENERIC_NOUNS: &[&str] = &[
     "pour-cent", "pourcent", "propos", "quantite", "quart", "question", "questions", "raison", "reste", "seconde",
     "secondes", "semaine", "semaines", "serie", "series", "sieur", "sorte", "sujet", "tas", "temps", "tete", "tetes",
     "tiers", "tort", "voix", "yeux",
-];
+]);
 
 /// Pronouns joined to a verb by a hyphen (Écoutez-moi, dit-il, est-ce): such a word is a verb, not a name.
-pub(crate) static CLITICS: &[&str] = &[
+pub(crate) static CLITICS: Table = Table::new(&[
     "ce", "ci", "elle", "elles", "en", "eux", "il", "ils", "je", "la", "le", "les", "leur", "leurs", "lui", "moi",
     "nous", "on", "t-elle", "t-elles", "t-il", "t-ils", "t-on", "toi", "tu", "vous", "y",
-];
+]);
 
 /// Small words inside names (Office de tourisme, Ludwig van Beethoven, Abu Bakr al-Baghdadi).
-pub(crate) static CONNECTORS: &[&str] = &[
+pub(crate) static CONNECTORS: Table = Table::new(&[
     "al", "ap", "ar", "ben", "bin", "d", "da", "das", "de", "del", "della", "den", "der", "des", "di", "dos", "du",
     "el", "ibn", "l", "la", "le", "les", "of", "ten", "ter", "van", "von", "y", "zu",
-];
+]);
 
 /// Words before a noun phrase: determiners and prepositions.
-pub(crate) static DETERMINERS: &[&str] = &[
+pub(crate) static DETERMINERS: Table = Table::new(&[
     "a", "an", "at", "au", "aux", "avec", "by", "ce", "ces", "cet", "cette", "chez", "contre", "d", "dans", "de",
     "des", "du", "en", "entre", "for", "from", "her", "his", "in", "its", "l", "la", "le", "les", "leur", "leurs",
     "ma", "mes", "mon", "my", "nos", "notre", "of", "on", "our", "par", "pour", "sa", "sans", "selon", "ses", "son",
     "sous", "sur", "ta", "tes", "the", "their", "these", "this", "those", "ton", "un", "une", "vers", "vos", "votre",
     "with", "your",
-];
+]);
 
 /// Subject pronouns (and French "qui"): the word after one (clitics aside) is a verb.
-pub(crate) static SUBJECT_PRONOUNS: &[&str] = &[
+pub(crate) static SUBJECT_PRONOUNS: Table = Table::new(&[
     "elle", "elles", "he", "i", "il", "ils", "j", "je", "nous", "on", "qui", "she", "they", "tu", "vous", "we",
-];
+]);
 
 /// Adverbs of degree: the word after one is an adjective (or an adverb).
-pub(crate) static DEGREE_ADVERBS: &[&str] = &[
+pub(crate) static DEGREE_ADVERBS: Table = Table::new(&[
     "assez", "aussi", "bien", "fort", "less", "moins", "more", "most", "plus", "quite", "rather", "si", "so",
     "tellement", "too", "tres", "trop", "very",
-];
+]);
 
 /// Words before a place name (à, en, près de, ville de, habitants de).
-pub(crate) static PLACE_CUES: &[&str] = &[
+pub(crate) static PLACE_CUES: Table = Table::new(&[
     "a", "at", "au", "aux", "capital", "capitale", "city", "commune", "county", "dans", "departement", "depuis", "en",
     "from", "habitants", "in", "near", "pres", "province", "region", "town", "vers", "village", "ville",
-];
+]);
 
 /// Common given names in many languages and transliterations: a name of several words that starts with one
 /// is a person's, and adds the given name to the surname (a full form).
-pub(crate) static GIVEN_NAMES: &[&str] = &[
+pub(crate) static GIVEN_NAMES: Table = Table::new(&[
     "aaron", "abdallah", "abdel", "abdelaziz", "abdelkader", "abdul", "abdullah", "abel", "abou", "abu", "adam",
     "adel", "adele", "adrian", "adrien", "agathe", "agnes", "ahmad", "ahmed", "ahmet", "aicha", "aisha", "alain",
     "alan", "alban", "albert", "alberto", "alejandro", "aleksandar", "aleksandr", "aleksandra", "aleksei", "aleksey",
@@ -283,11 +320,11 @@ pub(crate) static GIVEN_NAMES: &[&str] = &[
     "vitaly", "vladimir", "vladislav", "vojislav", "volodymyr", "walter", "wilhelm", "william", "wladimir",
     "wojciech", "wolfgang", "xavier", "yann", "yannick", "yasmina", "yassine", "yevgeny", "yevhen", "youri",
     "youssef", "yulia", "yuri", "yuriy", "yusuf", "yves", "yvette", "yvonne", "zbigniew", "zinedine", "zoe", "zoran",
-];
+]);
 
 /// Common nouns and adjectives that institutions capitalise (République, Intérieur, Affaires étrangères,
 /// droits de l'Homme): never a name on their own, and the end of a term after a lower-case head.
-pub(crate) static INSTITUTION_WORDS: &[&str] = &[
+pub(crate) static INSTITUTION_WORDS: Table = Table::new(&[
     "affaires", "affairs", "agriculture", "armee", "armees", "army", "assemblee", "assembly", "aviation", "califat",
     "church", "citoyens", "civil", "civile", "commerce", "conseil", "constitution", "council", "cour", "court",
     "culture", "defence", "defense", "democratique", "departemental", "departementale", "droits", "duche", "ecologie",
@@ -303,11 +340,11 @@ pub(crate) static INSTITUTION_WORDS: &[&str] = &[
     "royaume", "sante", "securite", "security", "senat", "senate", "social", "sociale", "solidarite", "sports",
     "state", "states", "sultanat", "superieur", "superieure", "supreme", "tourisme", "transport", "transports",
     "travail", "travailleurs", "treasury", "unies", "unis", "united", "war", "world",
-];
+]);
 
 /// English function words that are no French word: capitalised inside a name in a French text, they
 /// are part of a foreign name (Pan Am, Take That).
-pub(crate) static ENGLISH_ONLY_WORDS: &[&str] = &[
+pub(crate) static ENGLISH_ONLY_WORDS: Table = Table::new(&[
     "about", "all", "also", "am", "an", "and", "another", "any", "are", "at", "be", "been", "being", "both", "but",
     "by", "can", "could", "did", "do", "does", "each", "either", "even", "every", "for", "from", "had", "has", "have",
     "her", "here", "him", "his", "how", "i", "if", "in", "into", "is", "it", "its", "just", "less", "many", "may",
@@ -316,10 +353,10 @@ pub(crate) static ENGLISH_ONLY_WORDS: &[&str] = &[
     "such", "than", "that", "the", "their", "them", "then", "there", "these", "they", "this", "those", "to", "too",
     "under", "us", "very", "was", "we", "were", "what", "when", "where", "which", "who", "whom", "whose", "why",
     "will", "with", "would", "yes", "yet", "you", "your",
-];
+]);
 
 /// French adjectives of nationality: a noun with one is a free phrase (commune française), not a term.
-pub(crate) static NATIONALITIES: &[&str] = &[
+pub(crate) static NATIONALITIES: Table = Table::new(&[
     "afghan", "afghane", "afghanes", "afghans", "africain", "africaine", "africaines", "africains", "algerien",
     "algerienne", "algeriennes", "algeriens", "allemand", "allemande", "allemandes", "allemands", "americain",
     "americaine", "americaines", "americains", "anglais", "anglaise", "anglaises", "arabe", "arabes", "argentin",
@@ -350,13 +387,13 @@ pub(crate) static NATIONALITIES: &[&str] = &[
     "tibetains", "tunisien", "tunisienne", "tunisiennes", "tunisiens", "turc", "turcs", "turque", "turques",
     "ukrainien", "ukrainienne", "ukrainiennes", "ukrainiens", "venezuelien", "venezuelienne", "venezueliennes",
     "venezueliens", "vietnamien", "vietnamienne", "vietnamiennes", "vietnamiens",
-];
+]);
 
 /// Acronyms that are common nouns (un CD, le GPS): never a name.
-pub(crate) static COMMON_ACRONYMS: &[&str] = &[
+pub(crate) static COMMON_ACRONYMS: Table = Table::new(&[
     "adn", "arn", "bd", "cd", "cdd", "cdi", "cv", "dvd", "gps", "hlm", "mms", "ok", "ovni", "pc", "pdf", "pme", "pv",
     "qg", "rdv", "rsa", "smic", "sms", "tpe", "tv", "ulm", "usb", "vtt", "wc",
-];
+]);
 
 /// Places whose article is part of their name (Le Mans, du Mans, au Mans; La Rochelle): the name without
 /// its article, folded, and the article.
@@ -373,15 +410,15 @@ pub(crate) fn article_place(word: &str) -> Option<&'static str> {
 }
 
 /// Object pronouns and the negation between a subject pronoun and its verb (il ne le voit pas).
-pub(crate) static OBJECT_CLITICS: &[&str] =
-    &["en", "l", "la", "le", "les", "leur", "lui", "m", "me", "n", "ne", "nous", "s", "se", "t", "te", "vous", "y"];
+pub(crate) static OBJECT_CLITICS: Table =
+    Table::new(&["en", "l", "la", "le", "les", "leur", "lui", "m", "me", "n", "ne", "nous", "s", "se", "t", "te", "vous", "y"]);
 
 /// Titles of a man, and of a woman, before a surname (M. Weston, Mme Weston).
-pub(crate) static MALE_TITLES: &[&str] = &["lord", "m", "monsieur", "mr", "sir"];
-pub(crate) static FEMALE_TITLES: &[&str] = &["lady", "madame", "mademoiselle", "miss", "mlle", "mme", "mrs", "ms"];
+pub(crate) static MALE_TITLES: Table = Table::new(&["lord", "m", "monsieur", "mr", "sir"]);
+pub(crate) static FEMALE_TITLES: Table = Table::new(&["lady", "madame", "mademoiselle", "miss", "mlle", "mme", "mrs", "ms"]);
 
 /// Words before a family's name (les Churchill, le clan Graham).
-pub(crate) static FAMILY_WORDS: &[&str] = &["clan", "dynastie", "famille", "family", "house", "les", "the"];
+pub(crate) static FAMILY_WORDS: Table = Table::new(&["clan", "dynastie", "famille", "family", "house", "les", "the"]);
 
 #[cfg(test)]
 mod tests {
@@ -390,17 +427,15 @@ mod tests {
     #[test]
     fn tables_are_sorted_folded_and_unique() {
         for table in [
-            FUNCTION_WORDS, NUMBERS, TITLES, ORGANISATION_HEADS, PLACE_HEADS, HEADING_WORDS, PRENOMINAL_ADJECTIVES,
-            GENERIC_NOUNS, CLITICS, CONNECTORS, DETERMINERS, SUBJECT_PRONOUNS, DEGREE_ADVERBS, PLACE_CUES, GIVEN_NAMES,
-            INSTITUTION_WORDS, FEATURE_HEADS, POSTNOMINAL_ADJECTIVES, DATE_WORDS,
-            ENGLISH_ONLY_WORDS, NATIONALITIES, COMMON_ACRONYMS, OBJECT_CLITICS, MALE_TITLES, FEMALE_TITLES,
-            FAMILY_WORDS,
+            &FUNCTION_WORDS, &NUMBERS, &TITLES, &ORGANISATION_HEADS, &PLACE_HEADS, &HEADING_WORDS, &PRENOMINAL_ADJECTIVES, &GENERIC_NOUNS, &CLITICS, &CONNECTORS, &DETERMINERS, &SUBJECT_PRONOUNS, &DEGREE_ADVERBS, &PLACE_CUES, &GIVEN_NAMES, &INSTITUTION_WORDS, &FEATURE_HEADS, &POSTNOMINAL_ADJECTIVES, &DATE_WORDS, &ENGLISH_ONLY_WORDS, &NATIONALITIES, &COMMON_ACRONYMS, &OBJECT_CLITICS, &MALE_TITLES, &FEMALE_TITLES, &FAMILY_WORDS,
         ] {
-            for pair in table.windows(2) {
+            let words = table.words();
+            for pair in words.windows(2) {
                 assert!(pair[0] < pair[1], "{} before {}", pair[0], pair[1]);
             }
-            for word in table {
+            for word in words {
                 assert_eq!(fold(word), *word, "{word} is not folded");
+                assert!(table.holds(word) && table.holds_folded(word), "{word} is not found");
             }
         }
     }
@@ -413,10 +448,10 @@ mod tests {
 
     #[test]
     fn look_ups_fold_first() {
-        assert!(holds(FUNCTION_WORDS, "Après"));
-        assert!(holds(TITLES, "Mme"));
-        assert!(holds(ORGANISATION_HEADS, "Fédération"));
-        assert!(holds(CONNECTORS, "d'"));
-        assert!(!holds(FUNCTION_WORDS, "Loukachenko"));
+        assert!(FUNCTION_WORDS.holds("Après"));
+        assert!(TITLES.holds("Mme"));
+        assert!(ORGANISATION_HEADS.holds("Fédération"));
+        assert!(CONNECTORS.holds("d'"));
+        assert!(!FUNCTION_WORDS.holds("Loukachenko"));
     }
 }

@@ -21,7 +21,7 @@ mod tokens;
 mod vocabulary;
 
 use crate::language::LanguageFamily;
-use lexicon::{CLITICS, FUNCTION_WORDS, NUMBERS, holds};
+use lexicon::{CLITICS, FUNCTION_WORDS, NUMBERS};
 pub(crate) use tokens::{Token, tokens};
 pub(crate) use vocabulary::Vocabulary;
 
@@ -179,20 +179,19 @@ fn to_roman(mut n: u32) -> String {
 /// A verb with a pronoun joined by a hyphen (Écoutez-moi, dit-il, Est-ce, Peut-être): not a name.
 pub(crate) fn verb_with_pronoun(word: &str) -> bool {
     let parts: Vec<&str> = word.split('-').collect();
-    parts.len() > 1
-        && (parts.last().is_some_and(|p| holds(CLITICS, p)) || parts.iter().all(|p| holds(FUNCTION_WORDS, p)))
+    parts.len() > 1 && (parts.last().is_some_and(|p| CLITICS.holds(p)) || parts.iter().all(|p| FUNCTION_WORDS.holds(p)))
 }
 
 /// A given name (Alexandre, Mykhaïlo) or initials (J.-P.): the words before a surname in a full name.
 pub(crate) fn given_name(word: &str) -> bool {
-    holds(lexicon::GIVEN_NAMES, word)
+    lexicon::GIVEN_NAMES.holds(word)
         || (word.contains('.') && is_capitalised(word))
-        || (word.contains('-') && word.split('-').all(|part| holds(lexicon::GIVEN_NAMES, part)))
+        || (word.contains('-') && word.split('-').all(|part| lexicon::GIVEN_NAMES.holds(part)))
 }
 
 /// A number written out (dix-sept, trois cents), or digits.
 pub(crate) fn is_number(word: &str) -> bool {
-    word.split('-').all(|p| holds(NUMBERS, p) || p.chars().all(|c| c.is_ascii_digit()) || p == "et")
+    word.split('-').all(|p| NUMBERS.holds(p) || p.chars().all(|c| c.is_ascii_digit()) || p == "et")
 }
 
 #[cfg(test)]

@@ -4,7 +4,6 @@
 use super::lexicon::{
     COMMON_ACRONYMS, CONNECTORS, DATE_WORDS, ENGLISH_ONLY_WORDS, FEATURE_HEADS, FUNCTION_WORDS, GIVEN_NAMES,
     HEADING_WORDS, INSTITUTION_WORDS, NUMBERS, ORGANISATION_HEADS, PLACE_CUES, PLACE_HEADS, TITLES, article_place,
-    holds,
 };
 use super::phrases::{adjective_in_name, content_word, preposition};
 use super::tokens::{Gap, Token, is_elision};
@@ -66,14 +65,13 @@ impl Sentence<'_> {
     /// English function words or more that French does not have. Its capitals are the title's.
     fn foreign(&self, from: usize, to: usize) -> bool {
         self.family == LanguageFamily::French
-            && (from..to).filter(|&k| starts_lower(self.word(k)) && holds(ENGLISH_ONLY_WORDS, self.word(k))).count()
-                >= 2
+            && (from..to).filter(|&k| starts_lower(self.word(k)) && ENGLISH_ONLY_WORDS.holds(self.word(k))).count() >= 2
     }
 
     fn headline(&self, from: usize, to: usize) -> bool {
         let content: Vec<&str> = (from..to)
             .map(|i| self.word(i))
-            .filter(|w| letters(w) >= 2 && !holds(FUNCTION_WORDS, w) && !holds(CONNECTORS, w))
+            .filter(|w| letters(w) >= 2 && !FUNCTION_WORDS.holds(w) && !CONNECTORS.holds(w))
             .collect();
         let capitalised = content.iter().filter(|w| is_capitalised(w)).count();
         let common = content.iter().filter(|w| is_capitalised(w) && self.vocabulary.common(w)).count();
@@ -91,17 +89,17 @@ impl Sentence<'_> {
             // Annapurna I, Louis XIV.
             return true;
         }
-        if inside && self.family == LanguageFamily::French && is_capitalised(word) && holds(ENGLISH_ONLY_WORDS, word) {
+        if inside && self.family == LanguageFamily::French && is_capitalised(word) && ENGLISH_ONLY_WORDS.holds(word) {
             // An English name in a French text (Pan Am, Take That).
             return true;
         }
         if !is_capitalised(word) || word.contains('.') || letters(word) < 2 {
             return false;
         }
-        if holds(FUNCTION_WORDS, word)
+        if FUNCTION_WORDS.holds(word)
             || is_number(word)
-            || holds(HEADING_WORDS, word)
-            || holds(DATE_WORDS, word)
+            || HEADING_WORDS.holds(word)
+            || DATE_WORDS.holds(word)
             || verb_with_pronoun(word)
         {
             return false;
@@ -116,7 +114,7 @@ impl Sentence<'_> {
         if inside {
             return true;
         }
-        if holds(TITLES, word) {
+        if TITLES.holds(word) {
             return false;
         }
         let usage = self.vocabulary.get(word);
@@ -130,7 +128,7 @@ impl Sentence<'_> {
             // A word never written in lower case before a name is a given name the tables do not know
             // (Alia Haidar).
             let unknown_given = before_name && usage.lower == 0 && letters(word) >= 3;
-            if usage.capital_inside == 0 && !(before_name && holds(GIVEN_NAMES, word)) && !unknown_given {
+            if usage.capital_inside == 0 && !(before_name && GIVEN_NAMES.holds(word)) && !unknown_given {
                 return false;
             }
         }
@@ -157,9 +155,9 @@ impl Sentence<'_> {
             && !code
             && !dateline
             && !is_roman(word)
-            && !holds(FUNCTION_WORDS, word)
-            && !holds(TITLES, word)
-            && !holds(COMMON_ACRONYMS, word)
+            && !FUNCTION_WORDS.holds(word)
+            && !TITLES.holds(word)
+            && !COMMON_ACRONYMS.holds(word)
             && usage.lower == 0
             && usage.capital_inside == 0
     }
@@ -200,10 +198,10 @@ impl Sentence<'_> {
             // One word that only heads or qualifies names (Association, Lac, Président, République), a
             // compound of two names (Russie-Biélorussie), a glued word: not a name of its own here.
             let head_only = single
-                && (holds(ORGANISATION_HEADS, word)
-                    || holds(PLACE_HEADS, word)
-                    || holds(INSTITUTION_WORDS, word)
-                    || holds(TITLES, word));
+                && (ORGANISATION_HEADS.holds(word)
+                    || PLACE_HEADS.holds(word)
+                    || INSTITUTION_WORDS.holds(word)
+                    || TITLES.holds(word));
             let lower_case_head = first > 1 && self.after_lower_case_head(first);
             // A compound of two names (Quimper-Brest, Russie-Biélorussie) is not a third name.
             let compound = single
@@ -245,7 +243,7 @@ impl Sentence<'_> {
             let word = self.word(j);
             // A person is not named "of" a place (President Vladimir Putin of Russia).
             let person_of = word == "of" && given_name(self.word(first));
-            let small = (holds(CONNECTORS, word) && !is_capitalised(word)) || matches!(word, "Le" | "La" | "Les");
+            let small = (CONNECTORS.holds(word) && !is_capitalised(word)) || matches!(word, "Le" | "La" | "Les");
             let inner = j == last + 1
                 && INNER_WORDS.contains(&word)
                 && self.next_word(j).is_some_and(|next| self.inner_word_name(self.word(last), word, next));
@@ -271,14 +269,14 @@ impl Sentence<'_> {
     fn lower_case_tail(&self, first: usize, last: usize) -> bool {
         let head = self.word(first);
         let usage = self.vocabulary.get(head);
-        holds(ORGANISATION_HEADS, head)
+        ORGANISATION_HEADS.holds(head)
             || (first == last
-                && (holds(INSTITUTION_WORDS, head)
+                && (INSTITUTION_WORDS.holds(head)
                     || (self.family == LanguageFamily::French
                         && usage.lower_tail > 0
                         && usage.lower_tail * 2 >= usage.capital_inside)))
-            || self.next_word(last).is_some_and(|w| starts_lower(w) && holds(ORGANISATION_HEADS, w))
-            || (first < last && holds(INSTITUTION_WORDS, self.word(last)))
+            || self.next_word(last).is_some_and(|w| starts_lower(w) && ORGANISATION_HEADS.holds(w))
+            || (first < last && INSTITUTION_WORDS.holds(self.word(last)))
     }
 
     /// "`a` `small` `b`" as one name (Roque qui Chante): seen so more than once, and neither `a` nor `b`
@@ -300,7 +298,7 @@ impl Sentence<'_> {
             let word = self.word(k);
             if starts_lower(word)
                 && after_noun
-                && (adjective_in_name(word, self.vocabulary) || holds(ORGANISATION_HEADS, word))
+                && (adjective_in_name(word, self.vocabulary) || ORGANISATION_HEADS.holds(word))
             {
                 last = k;
                 k += 1;
@@ -355,21 +353,21 @@ impl Sentence<'_> {
     fn prefix(&self, mut first: usize) -> usize {
         while first > 0 && self.tokens[first].gap == Gap::Space {
             let before = self.word(first - 1);
-            let initials = before.contains('.') && is_capitalised(before) && !holds(TITLES, before);
+            let initials = before.contains('.') && is_capitalised(before) && !TITLES.holds(before);
             let article =
                 matches!(before, "Le" | "La" | "Les") && self.vocabulary.article_name(before, self.word(first));
-            let feature = starts_lower(before) && holds(FEATURE_HEADS, before);
+            let feature = starts_lower(before) && FEATURE_HEADS.holds(before);
             // A particle between a given name or initials and the name belongs to the name (H.R. von
             // Gunten, Charles de Gaulle); so does von or van after a title (le professeur von Braun).
             let particle = starts_lower(before)
                 && first >= 2
                 && self.tokens[first - 1].gap == Gap::Space
                 && ((matches!(before, "von" | "van" | "da" | "di" | "del" | "der" | "den" | "ter" | "ten")
-                    && (given_name(self.word(first - 2)) || holds(TITLES, self.word(first - 2))))
+                    && (given_name(self.word(first - 2)) || TITLES.holds(self.word(first - 2))))
                     || (matches!(before, "de" | "du") && given_name(self.word(first - 2))));
             // An ordinal that opens a name (la Seconde Guerre mondiale, la Troisième République).
             let ordinal = is_capitalised(before)
-                && holds(NUMBERS, before)
+                && NUMBERS.holds(before)
                 && (fold(before).ends_with("ieme")
                     || matches!(fold(before).as_str(), "premier" | "premiere" | "second" | "seconde"));
             if initials || article || feature || particle || ordinal {
@@ -385,7 +383,7 @@ impl Sentence<'_> {
     /// l'Intérieur): then the phrase is the term, found with the phrases.
     fn after_lower_case_head(&self, first: usize) -> bool {
         let word = self.word(first);
-        if !(holds(INSTITUTION_WORDS, word) || self.vocabulary.common(word)) {
+        if !(INSTITUTION_WORDS.holds(word) || self.vocabulary.common(word)) {
             return false;
         }
         let mut k = first - 1;
@@ -437,13 +435,13 @@ impl Sentence<'_> {
         let mut cues = Cues::default();
         let head = self.word(first);
         let multiword = last > first;
-        if holds(ORGANISATION_HEADS, head) {
+        if ORGANISATION_HEADS.holds(head) {
             cues.organisation += 3;
         }
-        if holds(PLACE_HEADS, head) {
+        if PLACE_HEADS.holds(head) {
             cues.place += 3;
         }
-        if holds(GIVEN_NAMES, head) || head.contains('.') {
+        if GIVEN_NAMES.holds(head) || head.contains('.') {
             cues.person += if multiword { 3 } else { 1 };
         }
         if first == last && is_all_caps(head) {
@@ -457,15 +455,15 @@ impl Sentence<'_> {
         }
         if first > 0 && self.tokens[first].gap != Gap::Start {
             let before = self.word(first - 1);
-            if holds(TITLES, before) {
+            if TITLES.holds(before) {
                 cues.person += 2;
             } else if matches!(fold(before).as_str(), "en" | "au" | "aux") {
                 cues.place += 2;
-            } else if holds(PLACE_CUES, before) && before != "a" {
+            } else if PLACE_CUES.holds(before) && before != "a" {
                 cues.place += 1;
             } else if first > 1
                 && matches!(fold(before).as_str(), "de" | "d'" | "du" | "of")
-                && holds(PLACE_CUES, self.word(first - 2))
+                && PLACE_CUES.holds(self.word(first - 2))
             {
                 cues.place += 2;
             }
@@ -520,7 +518,7 @@ fn spells(acronym: &str, words: &[&str]) -> bool {
         .iter()
         .filter(|w| !is_elision(w))
         .filter_map(|w| {
-            let small = holds(FUNCTION_WORDS, w) || holds(CONNECTORS, w);
+            let small = FUNCTION_WORDS.holds(w) || CONNECTORS.holds(w);
             fold(w).chars().next().map(|c| (c, small))
         })
         .collect();
@@ -542,10 +540,10 @@ fn spells(acronym: &str, words: &[&str]) -> bool {
 /// Minister).
 fn office_word(word: &str) -> bool {
     !word.contains('.')
-        && (holds(TITLES, word)
-            || holds(INSTITUTION_WORDS, word)
-            || holds(ORGANISATION_HEADS, word)
-            || (starts_lower(word) && holds(CONNECTORS, word)))
+        && (TITLES.holds(word)
+            || INSTITUTION_WORDS.holds(word)
+            || ORGANISATION_HEADS.holds(word)
+            || (starts_lower(word) && CONNECTORS.holds(word)))
 }
 
 /// Joins words with a space, but none after an elision (l'Union).

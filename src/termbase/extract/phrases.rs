@@ -10,7 +10,7 @@
 
 use super::lexicon::{
     DETERMINERS, FUNCTION_WORDS, GENERIC_NOUNS, HEADING_WORDS, INSTITUTION_WORDS, NATIONALITIES,
-    POSTNOMINAL_ADJECTIVES, PRENOMINAL_ADJECTIVES, TITLES, holds,
+    POSTNOMINAL_ADJECTIVES, PRENOMINAL_ADJECTIVES, TITLES,
 };
 use super::names::join;
 use super::tokens::{Gap, Token, is_elision};
@@ -38,9 +38,9 @@ pub(crate) fn preposition(word: &str) -> bool {
 /// A word that can be part of a term: not a function word, a number, a heading word or a verb.
 pub(crate) fn content_word(word: &str, vocabulary: &Vocabulary) -> bool {
     letters(word) >= 3
-        && !holds(FUNCTION_WORDS, word)
-        && !holds(TITLES, word)
-        && !holds(HEADING_WORDS, word)
+        && !FUNCTION_WORDS.holds(word)
+        && !TITLES.holds(word)
+        && !HEADING_WORDS.holds(word)
         && !is_number(word)
         && !verb_with_pronoun(word)
         && !is_elision(word)
@@ -63,8 +63,8 @@ fn past_participle(word: &str) -> bool {
 /// Whether `word` has the ending of an adjective that follows its noun (or of a past participle).
 pub(crate) fn adjective_ending(word: &str) -> bool {
     let folded = fold(word);
-    !holds(FUNCTION_WORDS, word)
-        && (holds(POSTNOMINAL_ADJECTIVES, word)
+    !FUNCTION_WORDS.holds(word)
+        && (POSTNOMINAL_ADJECTIVES.holds(word)
             || ADJECTIVE_ENDINGS.iter().any(|e| folded.ends_with(e) && folded.len() > e.len() + 2)
             || past_participle(word))
 }
@@ -72,7 +72,7 @@ pub(crate) fn adjective_ending(word: &str) -> bool {
 /// Whether `word` reads as an adjective after a noun in a term: an adjective's ending (not a past
 /// participle's: vitres cassées is no term), or seen after an adverb of degree.
 pub(crate) fn adjective_like(word: &str, vocabulary: &Vocabulary) -> bool {
-    if !content_word(word, vocabulary) || holds(PRENOMINAL_ADJECTIVES, word) || holds(GENERIC_NOUNS, word) {
+    if !content_word(word, vocabulary) || PRENOMINAL_ADJECTIVES.holds(word) || GENERIC_NOUNS.holds(word) {
         return false;
     }
     vocabulary.get(word).adjective > 0 || (adjective_ending(word) && !past_participle(word))
@@ -93,8 +93,8 @@ pub(crate) fn adjective_in_name(word: &str, vocabulary: &Vocabulary) -> bool {
 fn term_noun(word: &str, vocabulary: &Vocabulary) -> bool {
     starts_lower(word)
         && content_word(word, vocabulary)
-        && !holds(PRENOMINAL_ADJECTIVES, word)
-        && !holds(GENERIC_NOUNS, word)
+        && !PRENOMINAL_ADJECTIVES.holds(word)
+        && !GENERIC_NOUNS.holds(word)
         && !word.contains('-')
 }
 
@@ -114,7 +114,7 @@ pub(super) fn phrases(
             continue;
         }
         let after_determiner =
-            i > 0 && tokens[i].gap == Gap::Space && holds(DETERMINERS, word(i - 1)) && word(i - 1) != "a";
+            i > 0 && tokens[i].gap == Gap::Space && DETERMINERS.holds(word(i - 1)) && word(i - 1) != "a";
         // Whether the noun phrase goes on after `last`: a preposition, maybe an article, and a noun.
         let continued = |last: usize| {
             let mut k = last + 1;
@@ -152,7 +152,7 @@ pub(super) fn phrases(
         }
         // A noun and an adjective (not of nationality: commune française is a free phrase).
         let adjective =
-            |k: usize| starts_lower(word(k)) && adjective_like(word(k), vocabulary) && !holds(NATIONALITIES, word(k));
+            |k: usize| starts_lower(word(k)) && adjective_like(word(k), vocabulary) && !NATIONALITIES.holds(word(k));
         if joined(i + 1) && adjective(i + 1) && fold(word(i + 1)) != fold(word(i)) {
             push(i + 1);
         }
@@ -169,7 +169,7 @@ pub(super) fn phrases(
         }
         let tail = word(m);
         // A capitalised common word ends a term with a lower-case head (droits de l'Homme).
-        let capitalised_common = is_capitalised(tail) && (holds(INSTITUTION_WORDS, tail) || vocabulary.common(tail));
+        let capitalised_common = is_capitalised(tail) && (INSTITUTION_WORDS.holds(tail) || vocabulary.common(tail));
         if (term_noun(tail, vocabulary) || capitalised_common) && fold(tail) != fold(word(i)) {
             push(m);
             if joined(m + 1) && adjective(m + 1) {
@@ -180,5 +180,5 @@ pub(super) fn phrases(
 }
 
 fn english_word(word: &str, vocabulary: &Vocabulary) -> bool {
-    starts_lower(word) && content_word(word, vocabulary) && !fold(word).ends_with("ly") && !holds(GENERIC_NOUNS, word)
+    starts_lower(word) && content_word(word, vocabulary) && !fold(word).ends_with("ly") && !GENERIC_NOUNS.holds(word)
 }

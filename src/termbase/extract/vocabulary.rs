@@ -4,7 +4,7 @@
 //! with a capitalised article or hold a small word (La Rochelle, Roque qui Chante).
 
 use super::lexicon::{
-    CONNECTORS, DEGREE_ADVERBS, FAMILY_WORDS, FEMALE_TITLES, MALE_TITLES, OBJECT_CLITICS, SUBJECT_PRONOUNS, holds,
+    CONNECTORS, DEGREE_ADVERBS, FAMILY_WORDS, FEMALE_TITLES, MALE_TITLES, OBJECT_CLITICS, SUBJECT_PRONOUNS, Table,
 };
 use super::tokens::{Gap, Token};
 use super::{is_all_caps, is_capitalised, starts_lower};
@@ -78,8 +78,8 @@ impl Vocabulary {
             }
             let folded = fold(word);
             // The verb comes after the pronoun and any clitics (il ne le voit pas).
-            let clitic = OBJECT_CLITICS.binary_search(&folded.trim_end_matches('\'')).is_ok();
-            let next_after_pronoun = holds(SUBJECT_PRONOUNS, word) || (after_pronoun && clitic);
+            let clitic = OBJECT_CLITICS.holds_folded(folded.trim_end_matches('\''));
+            let next_after_pronoun = SUBJECT_PRONOUNS.holds(word) || (after_pronoun && clitic);
             let previous = i.checked_sub(1).map(|p| tokens[p].text(text));
             let entry = self.words.entry(folded).or_default();
             if starts_lower(word) {
@@ -87,7 +87,7 @@ impl Vocabulary {
                 if after_pronoun && token.gap == Gap::Space {
                     entry.verb += 1;
                 }
-                if previous.is_some_and(|p| holds(DEGREE_ADVERBS, p)) && token.gap == Gap::Space {
+                if previous.is_some_and(|p| DEGREE_ADVERBS.holds(p)) && token.gap == Gap::Space {
                     entry.adjective += 1;
                 }
             } else if is_all_caps(word) {
@@ -122,7 +122,7 @@ impl Vocabulary {
             }
         }
         if is_capitalised(word)
-            && !holds(CONNECTORS, word)
+            && !CONNECTORS.holds(word)
             && let (Some(small), Some(name)) = (next(1), next(2))
             && INNER_WORDS.contains(&small)
             && is_capitalised(name)
@@ -184,7 +184,7 @@ impl Vocabulary {
             let (head, tail) = folded.split_at(chars[cut].0);
             // Names that open with a particle are written in one word (Bensalah, Abdelaziz, Vanderbilt):
             // no glued words there.
-            let particle = holds(CONNECTORS, head) || ["abd", "abou", "abu", "mac", "saint", "san"].contains(&head);
+            let particle = CONNECTORS.holds(head) || ["abd", "abou", "abu", "mac", "saint", "san"].contains(&head);
             (!particle && self.known(head) && self.known(tail) && self.capitalised(head) && self.capitalised(tail))
                 .then(|| (capitalise(head), capitalise(tail)))
         })
@@ -209,12 +209,12 @@ fn learn_capitalised(entry: &mut WordUse, text: &str, tokens: &[Token], i: usize
         entry.before_number += 1;
     }
     if let Some(p) = previous.map(|p| fold(p.trim_end_matches('.'))) {
-        let within = |table: &[&str]| table.binary_search(&p.as_str()).is_ok();
-        if within(MALE_TITLES) {
+        let within = |table: &Table| table.holds_folded(&p);
+        if within(&MALE_TITLES) {
             entry.after_male_title += 1;
-        } else if within(FEMALE_TITLES) {
+        } else if within(&FEMALE_TITLES) {
             entry.after_female_title += 1;
-        } else if within(FAMILY_WORDS) && token.gap == Gap::Space {
+        } else if within(&FAMILY_WORDS) && token.gap == Gap::Space {
             entry.after_plural += 1;
         }
     }
@@ -234,7 +234,7 @@ fn lower_tail(text: &str, tokens: &[Token], i: usize) -> bool {
     let word = |k: usize| tokens.get(k).filter(|t| t.gap == Gap::Space).map(|t| t.text(text));
     match word(i + 1) {
         Some(next) if starts_lower(next) && matches!(fold(next).as_str(), "de" | "d'" | "du" | "des") => word(i + 2)
-            .is_some_and(|w| starts_lower(w) && w.chars().count() > 3 && !holds(super::lexicon::FUNCTION_WORDS, w)),
+            .is_some_and(|w| starts_lower(w) && w.chars().count() > 3 && !super::lexicon::FUNCTION_WORDS.holds(w)),
         Some(next) => starts_lower(next) && super::phrases::adjective_ending(next),
         None => false,
     }
