@@ -4,6 +4,7 @@
 
 use super::lang::{fit, primary};
 use super::score::{changes, normalized, score_at_least};
+use super::store::{args, query_one, query_opt};
 use super::stored::StoredVariant;
 use super::words::{lookup, lookup_both, query_words};
 use super::{Memory, TmError};
@@ -46,20 +47,17 @@ impl Memory {
     ) -> Result<Vec<TmMatch>, TmError> {
         let query = normalized(query);
         let query_length = query.chars().count();
-        let mut lookup = self.conn.prepare_cached(
-            "SELECT u.variants, u.usage, coalesce(o.name, '') FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin \
-             WHERE u.id = ?1",
-        )?;
         let (source_base, target_base) = (primary(source), primary(target));
         let mut found: Vec<TmMatch> = Vec::new();
         for unit in self.candidates(&query)? {
-            let (variants, usage, origin): (String, i64, String) =
-                match lookup.query_row([unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))) {
-                    Ok(row) => row,
-                    Err(rusqlite::Error::QueryReturnedNoRows) => continue,
-                    Err(e) => return Err(e.into()),
-                };
-            let variants = StoredVariant::parse(&variants);
+            let row = query_opt(
+                self.store.as_ref(),
+                "SELECT u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
+                 LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
+                args![unit],
+                |r| Ok((StoredVariant::parse(r.text(0)?), r.int(1)?, r.text(2)?.to_string())),
+            )?;
+            let Some((variants, usage, origin)) = row else { continue };
             // The best source variant (score, then how well its tag fits), and the best-fitting target.
             let best_source = variants
                 .iter()
@@ -97,7 +95,8 @@ impl Memory {
     /// having both.
     fn candidates(&self, query: &str) -> Result<Vec<i64>, TmError> {
         let words = query_words(query);
-        let total: i64 = self.conn.query_row("SELECT coalesce(max(id), 1) FROM units", [], |r| r.get(0))?;
+        let store = self.store.as_ref();
+        let total = query_one(store, "SELECT coalesce(max(id), 1) FROM units", &[], |r| r.int(0))?;
         let mut weights: HashMap<i64, f64> = HashMap::new();
         let add = |ids: Vec<i64>, weights: &mut HashMap<i64, f64>| {
             let weight = (1.0 + total as f64 / ids.len().max(1) as f64).ln();
@@ -112,7 +111,7 @@ impl Memory {
                 common.push(false);
                 continue;
             }
-            let found = lookup(&self.conn, word, PER_WORD)?;
+            let found = lookup(store, word, PER_WORD)?;
             let too_common = found.count >= PER_WORD as u64;
             common.push(too_common);
             if !too_common {
@@ -124,7 +123,7 @@ impl Memory {
         for k in 1..words.len() {
             let (a, b) = (words[k - 1], words[k]);
             if common[k - 1] && common[k] && a != b && pairs.insert((a, b)) {
-                add(lookup_both(&self.conn, a, b, PER_WORD)?, &mut weights);
+                add(lookup_both(store, a, b, PER_WORD)?, &mut weights);
             }
         }
         let mut ranked: Vec<(i64, f64)> = weights.into_iter().collect();
