@@ -3,7 +3,7 @@
 use super::lang::canonical;
 use super::new_keys::NewKeys;
 use super::score::{for_each_normalized, normalized};
-use super::store::{Param, Store, Tx, args, query_one, query_opt};
+use super::store::{Param, Store, Tx, args, query_all, query_one, query_opt};
 use super::stored::{StoredVariant, json};
 use super::words::{PostingsWriter, unit_words};
 use super::writeback::WriteBack;
@@ -110,6 +110,9 @@ pub struct Importer<'m> {
     new_keys: NewKeys,
     /// Whether the table of keys may hold a key (the memory held units, or new keys were written).
     keys_in_table: bool,
+    /// The units holding the keys of the batch being written that the table of keys held before it (see
+    /// [`Importer::look_up_keys`]); `None` when not looked up, or written to since.
+    looked_up: Option<HashMap<i64, i64>>,
     /// Writes an SQLite memory's files back as they grow (none in PostgreSQL).
     writeback: Option<WriteBack>,
 }
@@ -151,6 +154,7 @@ impl<'m> Importer<'m> {
             next_id,
             new_keys: NewKeys::new(next_id),
             keys_in_table,
+            looked_up: None,
             writeback,
         })
     }
@@ -239,13 +243,33 @@ impl<'m> Importer<'m> {
         skipped: &mut dyn FnMut(UnitProblem),
     ) -> Result<(), TmError> {
         for batch in ready {
+            self.look_up_keys(&batch)?;
             for item in batch {
                 match item {
                     Ok(prepared) => self.add_prepared(prepared)?,
                     Err(problem) => skipped(problem),
                 }
             }
+            self.looked_up = None;
         }
+        Ok(())
+    }
+
+    /// In PostgreSQL, finds the units holding the keys of a batch at once (one query rather than one per
+    /// unit), when the table of keys may hold some.
+    fn look_up_keys(&mut self, batch: &Batch) -> Result<(), TmError> {
+        self.looked_up = None;
+        if !self.store.is_postgres() || !self.keys_in_table {
+            return Ok(());
+        }
+        let keys: Vec<i64> = batch.iter().flatten().map(|p| p.key).collect();
+        let found = query_all(
+            self.store,
+            "SELECT key, unit FROM unit_keys WHERE key = ANY(?1)",
+            &[Param::Ints(&keys)],
+            |r| Ok((r.int(0)?, r.int(1)?)),
+        )?;
+        self.looked_up = Some(found.into_iter().collect());
         Ok(())
     }
 
@@ -372,6 +396,9 @@ impl<'m> Importer<'m> {
         if !self.keys_in_table {
             return Ok(None);
         }
+        if let Some(looked_up) = &self.looked_up {
+            return Ok(looked_up.get(&key).copied());
+        }
         query_opt(self.store, "SELECT unit FROM unit_keys WHERE key = ?1", args![key], |r| r.int(0))
     }
 
@@ -414,6 +441,8 @@ impl<'m> Importer<'m> {
         })?;
         append(&mut rows)?;
         self.keys_in_table |= written;
+        // Keys moved from memory to the table: what was looked up before no longer tells them all.
+        self.looked_up = None;
         Ok(())
     }
 

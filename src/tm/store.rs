@@ -22,6 +22,8 @@ pub(crate) enum Param<'a> {
     Int(i64),
     Text(&'a str),
     Blob(&'a [u8]),
+    /// An array of integers (PostgreSQL only: `= ANY(?1)`).
+    Ints(&'a [i64]),
 }
 
 impl From<i64> for Param<'_> {
@@ -223,6 +225,9 @@ impl rusqlite::ToSql for Param<'_> {
             Param::Int(value) => ValueRef::Integer(value),
             Param::Text(text) => ValueRef::Text(text.as_bytes()),
             Param::Blob(blob) => ValueRef::Blob(blob),
+            Param::Ints(_) => {
+                return Err(rusqlite::Error::ToSqlConversionFailure("SQLite takes no arrays of integers".into()));
+            }
         }))
     }
 }
@@ -330,6 +335,7 @@ impl ToSql for Param<'_> {
             Param::Int(value) => value.to_sql(ty, out),
             Param::Text(text) => text.to_sql(ty, out),
             Param::Blob(blob) => blob.to_sql(ty, out),
+            Param::Ints(values) => values.to_sql(ty, out),
         }
     }
 
@@ -377,6 +383,10 @@ fn copy_field(out: &mut Vec<u8>, value: &Param<'_>) {
                     other => out.push(other),
                 }
             }
+        }
+        Param::Ints(values) => {
+            let items: Vec<String> = values.iter().map(i64::to_string).collect();
+            let _ = write!(out, "{{{}}}", items.join(","));
         }
         Param::Blob(blob) => {
             // bytea's hex form, its backslash escaped for COPY.
