@@ -2,7 +2,8 @@
 //! the phrase's rarest words, intersected), then checked word by word; never a scan of the memory.
 
 use super::lang::best_fit;
-use super::store::{Store, args, query_opt};
+use super::search::{UnitRow, read_units};
+use super::store::Store;
 use super::stored::StoredVariant;
 use super::words::{lookup, query_words, word_spans};
 use super::{Memory, TmError};
@@ -10,6 +11,8 @@ use std::ops::Range;
 
 /// Candidates at which further words' postings are no longer intersected (checking them is cheaper).
 const FEW_CANDIDATES: usize = 64;
+/// Candidate units read at once.
+const READ_AT_ONCE: usize = 64;
 /// Units holding a word past which its postings are not read to narrow the candidates down.
 const MAX_INTERSECTED: u64 = 400_000;
 
@@ -107,26 +110,25 @@ pub(crate) fn concordance(
     if limit == 0 {
         return Ok(found);
     }
-    for id in candidates(store, &phrase)? {
-        let row = query_opt(
-            store,
-            "SELECT u.variants, coalesce(o.name, '') FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
-            args![id],
-            |r| Ok((StoredVariant::parse(r.text(0)?), r.text(1)?.to_string())),
-        )?;
-        let Some((variants, origin)) = row else { continue };
-        let Some(variants) = shown(variants, source, target) else { continue };
-        let variants: Vec<ConcordanceVariant> = variants
-            .into_iter()
-            .map(|(v, counts)| {
-                let spans = if counts { phrase.spans_in(&v.text) } else { Vec::new() };
-                ConcordanceVariant { lang: v.lang, text: v.text, spans }
-            })
-            .collect();
-        if variants.iter().any(|v| !v.spans.is_empty()) {
-            found.push(Concordance { id, origin, variants });
-            if found.len() >= limit {
-                break;
+    let candidates = candidates(store, &phrase)?;
+    // Read a part at a time: the first units often give enough.
+    for part in candidates.chunks(READ_AT_ONCE) {
+        let mut units = read_units(store, part)?;
+        for &id in part {
+            let Some(UnitRow { variants, origin, .. }) = units.remove(&id) else { continue };
+            let Some(variants) = shown(variants, source, target) else { continue };
+            let variants: Vec<ConcordanceVariant> = variants
+                .into_iter()
+                .map(|(v, counts)| {
+                    let spans = if counts { phrase.spans_in(&v.text) } else { Vec::new() };
+                    ConcordanceVariant { lang: v.lang, text: v.text, spans }
+                })
+                .collect();
+            if variants.iter().any(|v| !v.spans.is_empty()) {
+                found.push(Concordance { id, origin, variants });
+                if found.len() >= limit {
+                    return Ok(found);
+                }
             }
         }
     }

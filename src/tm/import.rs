@@ -263,12 +263,10 @@ impl<'m> Importer<'m> {
             return Ok(());
         }
         let keys: Vec<i64> = batch.iter().flatten().map(|p| p.key).collect();
-        let found = query_all(
-            self.store,
-            "SELECT key, unit FROM unit_keys WHERE key = ANY(?1)",
-            &[Param::Ints(&keys)],
-            |r| Ok((r.int(0)?, r.int(1)?)),
-        )?;
+        let found =
+            query_all(self.store, "SELECT key, unit FROM unit_keys WHERE key = ANY(?1)", &[Param::Ints(&keys)], |r| {
+                Ok((r.int(0)?, r.int(1)?))
+            })?;
         self.looked_up = Some(found.into_iter().collect());
         Ok(())
     }

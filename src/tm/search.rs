@@ -4,7 +4,7 @@
 
 use super::lang::{fit, primary};
 use super::score::{changes, normalized, score_at_least};
-use super::store::{args, query_one, query_opt};
+use super::store::{Param, Store, args, query_one, query_opt};
 use super::stored::StoredVariant;
 use super::words::{lookup, lookup_both, query_words};
 use super::{Memory, TmError};
@@ -34,6 +34,48 @@ pub struct TmMatch {
     pub usage: i64,
 }
 
+/// What a search or a concordance reads of a unit.
+pub(crate) struct UnitRow {
+    pub variants: Vec<StoredVariant>,
+    pub usage: i64,
+    /// Its origin's name (empty for none).
+    pub origin: String,
+}
+
+/// The units `ids` that are there (a deletion may have come between the index and them): in SQLite one
+/// look-up each, in PostgreSQL one query for all (a round trip each would cost more than the search).
+pub(crate) fn read_units(store: &dyn Store, ids: &[i64]) -> Result<HashMap<i64, UnitRow>, TmError> {
+    let read = |r: &dyn super::store::Row| {
+        Ok(UnitRow { variants: StoredVariant::parse(r.text(1)?), usage: r.int(2)?, origin: r.text(3)?.to_string() })
+    };
+    let mut units = HashMap::with_capacity(ids.len());
+    if store.is_postgres() {
+        store.each(
+            "SELECT u.id, u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ANY(?1)",
+            &[Param::Ints(ids)],
+            &mut |r| {
+                units.insert(r.int(0)?, read(r)?);
+                Ok(())
+            },
+        )?;
+        return Ok(units);
+    }
+    for &id in ids {
+        let row = query_opt(
+            store,
+            "SELECT u.id, u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
+            args![id],
+            read,
+        )?;
+        if let Some(row) = row {
+            units.insert(id, row);
+        }
+    }
+    Ok(units)
+}
+
 impl Memory {
     /// The units whose `source` text scores at least `min` for `query` and that have a `target` text,
     /// best first, at most `limit`.
@@ -49,15 +91,10 @@ impl Memory {
         let query_length = query.chars().count();
         let (source_base, target_base) = (primary(source), primary(target));
         let mut found: Vec<TmMatch> = Vec::new();
-        for unit in self.candidates(&query)? {
-            let row = query_opt(
-                self.store.as_ref(),
-                "SELECT u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
-                 LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
-                args![unit],
-                |r| Ok((StoredVariant::parse(r.text(0)?), r.int(1)?, r.text(2)?.to_string())),
-            )?;
-            let Some((variants, usage, origin)) = row else { continue };
+        let candidates = self.candidates(&query)?;
+        let mut units = read_units(self.store.as_ref(), &candidates)?;
+        for unit in candidates {
+            let Some(UnitRow { variants, usage, origin }) = units.remove(&unit) else { continue };
             // The best source variant (score, then how well its tag fits), and the best-fitting target.
             let best_source = variants
                 .iter()
