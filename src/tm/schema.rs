@@ -116,14 +116,9 @@ fn fill_keys_and_words(store: &dyn Store) -> Result<(), TmError> {
     postings.flush(store)
 }
 
-/// Brings the memory to [`VERSION`]: one transaction that writes (so that two trames opening a new
-/// memory at once do not both make its tables); an error names what is wrong.
+/// Brings the memory to [`VERSION`]: one transaction, one migration at a time (so that two trames
+/// opening a new memory at once do not both make its tables); an error names what is wrong.
 pub(crate) fn migrate(store: &dyn Store) -> Result<(), TmError> {
-    let newer = |version: i64| {
-        TmError::Request(format!(
-            "the memory has version {version}, written by a newer trame (this one reads up to version {VERSION})"
-        ))
-    };
     // Read first without waiting for a writer: an up-to-date memory is opened while an import runs.
     let version = store.version()?;
     if version > VERSION {
@@ -132,6 +127,21 @@ pub(crate) fn migrate(store: &dyn Store) -> Result<(), TmError> {
     if version == VERSION {
         return Ok(());
     }
+    store.lock_migrations()?;
+    let migrated = migrate_now(store);
+    let unlocked = store.unlock_migrations();
+    migrated.and(unlocked)
+}
+
+/// Why a memory of `version` is refused.
+fn newer(version: i64) -> TmError {
+    TmError::Request(format!(
+        "the memory has version {version}, written by a newer trame (this one reads up to version {VERSION})"
+    ))
+}
+
+/// [`migrate`], the others waiting.
+fn migrate_now(store: &dyn Store) -> Result<(), TmError> {
     let tx = Tx::begin(store, true)?;
     let version = store.version()?;
     if version > VERSION {

@@ -113,6 +113,12 @@ pub(crate) trait Store: Send {
     fn append(&self, table: &str, columns: &[&str], rows: &[Vec<Param<'_>>]) -> Result<(), TmError>;
     /// Starts a transaction; one that `writes` waits for the other writers to be done first.
     fn begin(&self, writes: bool) -> Result<(), TmError>;
+    /// Makes the other connections that call it wait until [`Store::unlock_migrations`] (PostgreSQL: a
+    /// session's advisory lock, taken outside any transaction so that the transaction that follows sees
+    /// the tables another one made; SQLite's `BEGIN IMMEDIATE` does that already).
+    fn lock_migrations(&self) -> Result<(), TmError>;
+    /// Lets the others migrate.
+    fn unlock_migrations(&self) -> Result<(), TmError>;
     /// The schema version written in the database (0 for an empty one).
     fn version(&self) -> Result<i64, TmError>;
     /// Writes the schema version (within the migration's transaction).
@@ -269,6 +275,14 @@ impl Store for rusqlite::Connection {
         Ok(self.execute_batch(if writes { "BEGIN IMMEDIATE" } else { "BEGIN" })?)
     }
 
+    fn lock_migrations(&self) -> Result<(), TmError> {
+        Ok(())
+    }
+
+    fn unlock_migrations(&self) -> Result<(), TmError> {
+        Ok(())
+    }
+
     fn version(&self) -> Result<i64, TmError> {
         Ok(self.query_row("PRAGMA user_version", [], |r| r.get(0))?)
     }
@@ -286,6 +300,8 @@ impl Store for rusqlite::Connection {
 
 /// The advisory lock a transaction that writes holds (`pg_advisory_xact_lock`): "trame-tm" in ASCII.
 const WRITER_LOCK: i64 = 0x7472_616d_652d_746d;
+/// The advisory lock of a migration (`pg_advisory_lock`): "trame-mg".
+const MIGRATION_LOCK: i64 = 0x7472_616d_652d_6d67;
 
 /// A connection to a PostgreSQL memory, with its prepared statements.
 pub(crate) struct Postgres {
@@ -456,8 +472,22 @@ impl Store for Postgres {
         Ok(())
     }
 
+    fn lock_migrations(&self) -> Result<(), TmError> {
+        self.execute("SELECT pg_advisory_lock(?1)", args![MIGRATION_LOCK]).map(drop)
+    }
+
+    fn unlock_migrations(&self) -> Result<(), TmError> {
+        self.execute("SELECT pg_advisory_unlock(?1)", args![MIGRATION_LOCK]).map(drop)
+    }
+
     fn version(&self) -> Result<i64, TmError> {
-        let exists = query_one(self, "SELECT to_regclass('meta') IS NOT NULL", &[], |r| r.int(0))?;
+        // The catalog as of this statement (to_regclass would read it as the transaction first saw it).
+        let exists = query_one(
+            self,
+            "SELECT count(*) FROM pg_catalog.pg_tables WHERE schemaname = current_schema() AND tablename = 'meta'",
+            &[],
+            |r| r.int(0),
+        )?;
         if exists == 0 {
             return Ok(0);
         }

@@ -474,3 +474,33 @@ fn a_version_4_memory_gets_the_table_of_sources() {
     let tables = count(&memory, "SELECT count(*) FROM sqlite_schema WHERE name = 'unit_sources'");
     assert_eq!(tables, 1);
 }
+
+#[test]
+fn a_memory_of_a_newer_version_is_refused_on_both_backends() {
+    for (_dir, memory) in memories() {
+        let location = memory.path().to_str().unwrap().to_string();
+        assert_eq!(memory.store.version().unwrap(), schema::VERSION);
+        memory.store.set_version(schema::VERSION + 1).unwrap();
+        drop(memory);
+        let error = Memory::open_location(&location).err().unwrap().to_string();
+        assert!(error.contains(&format!("version {}, written by a newer trame", schema::VERSION + 1)), "{error}");
+    }
+}
+
+#[test]
+fn trames_opening_a_new_postgresql_memory_at_once_make_its_tables_once() {
+    let Ok(server) = std::env::var("TRAME_TEST_PG") else {
+        eprintln!("PostgreSQL memory not tested: TRAME_TEST_PG is unset (bash .ci/pg-start gives one)");
+        return;
+    };
+    let url = scratch_postgres_database(&server, "trame_unit").unwrap();
+    let opened: Vec<Result<Memory, TmError>> = std::thread::scope(|scope| {
+        let all: Vec<_> = (0..4).map(|_| scope.spawn(|| Memory::open_location(&url))).collect();
+        all.into_iter().map(|t| t.join().unwrap()).collect()
+    });
+    for memory in opened {
+        let memory = memory.unwrap();
+        assert_eq!(memory.store.version().unwrap(), schema::VERSION);
+        assert_eq!(memory.stats().unwrap().units, 0);
+    }
+}
