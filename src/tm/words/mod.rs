@@ -280,36 +280,55 @@ pub(crate) struct Found {
 /// The rows of a word (its own, or its group's shared one) in each segment, oldest segment first.
 const LOOKUP: &str = "SELECT s.base, p.word, p.count, p.data FROM word_segments AS s CROSS JOIN word_postings AS p \
      ON p.segment = s.id AND p.bucket = ?1 AND p.word IN (?2, ?3) ORDER BY s.id";
-/// [`LOOKUP`] as PostgreSQL spells it (its planner needs no hint, and a `CROSS JOIN` takes no `ON`).
-const PG_LOOKUP: &str = "SELECT s.base, p.word, p.count, p.data FROM word_segments AS s JOIN word_postings AS p \
+/// [`LOOKUP`] as PostgreSQL spells it (a `CROSS JOIN` takes no `ON` there). A row comes whole over the
+/// connection, so a word's own rows come without their lists (sent only when wanted, by
+/// [`PG_OWN_LISTS`]): a common word's lists are megabytes.
+const PG_LOOKUP: &str = "SELECT s.base, p.word, p.count, CASE WHEN p.word = ?2 THEN p.data END, s.id \
+     FROM word_segments AS s JOIN word_postings AS p \
      ON p.segment = s.id AND p.bucket = ?1 AND p.word IN (?2, ?3) ORDER BY s.id";
+/// The lists of a word's own rows, oldest segment first.
+const PG_OWN_LISTS: &str = "SELECT s.base, p.data, s.id FROM word_segments AS s JOIN word_postings AS p \
+     ON p.segment = s.id AND p.bucket = ?1 AND p.word = ?2 ORDER BY s.id";
 
 /// The units holding `word`: how many, and the first `limit` (none when there are more than `limit`).
 pub(crate) fn lookup(store: &dyn Store, word: u32, limit: usize) -> Result<Found, TmError> {
     let mut found = Found::default();
     // A long list's blob is read only when its units are wanted (its count comes first in the row).
     // CROSS JOIN keeps segments outside: one look-up in the index per segment, never a scan of it.
-    let sql = if store.is_postgres() { PG_LOOKUP } else { LOOKUP };
-    let mut lists: Vec<(i64, Vec<u8>)> = Vec::new();
+    let postgres = store.is_postgres();
+    let sql = if postgres { PG_LOOKUP } else { LOOKUP };
+    // (segment, its base, the word's list there), oldest segment first.
+    let mut lists: Vec<(i64, i64, Vec<u8>)> = Vec::new();
+    let mut own_rows = false;
     store.each(sql, args![i64::from(bucket_of(word)), SHARED, i64::from(word)], &mut |row| {
         let (base, own) = (row.int(0)?, row.int(1)? != SHARED);
         if own {
             found.count += row.int(2)? as u64;
-            if found.count <= limit as u64 {
-                lists.push((base, row.blob(3)?.to_vec()));
+            own_rows = true;
+            if !postgres && found.count <= limit as u64 {
+                lists.push((lists.len() as i64, base, row.blob(3)?.to_vec()));
             }
         } else if let Some((_, count, list)) = shared_entry(row.blob(3)?, word) {
             found.count += count;
             if found.count <= limit as u64 {
-                lists.push((base, list.to_vec()));
+                let segment = if postgres { row.int(4)? } else { lists.len() as i64 };
+                lists.push((segment, base, list.to_vec()));
             }
         }
         Ok(())
     })?;
-    if found.count <= limit as u64 {
-        for (base, list) in &lists {
-            found.units.extend(offsets(list).map(|o| base + o as i64));
-        }
+    if found.count > limit as u64 {
+        return Ok(found);
+    }
+    if postgres && own_rows {
+        store.each(PG_OWN_LISTS, args![i64::from(bucket_of(word)), i64::from(word)], &mut |row| {
+            lists.push((row.int(2)?, row.int(0)?, row.blob(1)?.to_vec()));
+            Ok(())
+        })?;
+        lists.sort_by_key(|(segment, _, _)| *segment);
+    }
+    for (_, base, list) in &lists {
+        found.units.extend(offsets(list).map(|o| base + o as i64));
     }
     Ok(found)
 }
