@@ -15,8 +15,9 @@ mod edit;
 mod tokens;
 
 use super::TmError;
-use super::store::{Param, Store, args, query_all, query_one, query_opt};
+use super::store::{Param, Row, Store, args, query_all, query_one, query_opt};
 pub(crate) use edit::PostingsEditor;
+use std::collections::HashMap;
 pub(crate) use tokens::{query_words, unit_words, word_spans};
 
 /// Bits of a word's hash that choose its group (row) in a segment: 4,096 groups.
@@ -338,28 +339,37 @@ fn shared_entry(data: &[u8], word: u32) -> Option<(u32, u64, &[u8])> {
     entries(data).take_while(|e| e.0 <= word).find(|e| e.0 == word)
 }
 
+/// Segments whose lists of a word are read at once by [`lookup_both`] in PostgreSQL (a round trip each
+/// would cost more than reading a few more lists); SQLite reads them one by one.
+const PG_SEGMENTS_AT_ONCE: usize = 8;
+
 /// The first `limit` units (lowest ids) that hold both `a` and `b`: segment by segment, stopping once
 /// there are enough (so two common words read little).
 pub(crate) fn lookup_both(store: &dyn Store, a: u32, b: u32, limit: usize) -> Result<Vec<i64>, TmError> {
     let segments: Vec<(i64, i64)> =
         query_all(store, "SELECT id, base FROM word_segments ORDER BY id", &[], |r| Ok((r.int(0)?, r.int(1)?)))?;
+    let at_once = if store.is_postgres() { PG_SEGMENTS_AT_ONCE } else { 1 };
     let mut both = Vec::new();
-    for (segment, base) in segments {
-        let (Some(first), Some(second)) = (segment_list(store, segment, a)?, segment_list(store, segment, b)?) else {
-            continue;
-        };
-        let (mut first, mut second) = (offsets(&first).peekable(), offsets(&second).peekable());
-        while let (Some(&x), Some(&y)) = (first.peek(), second.peek()) {
-            match x.cmp(&y) {
-                std::cmp::Ordering::Less => _ = first.next(),
-                std::cmp::Ordering::Greater => _ = second.next(),
-                std::cmp::Ordering::Equal => {
-                    both.push(base + x as i64);
-                    if both.len() >= limit {
-                        return Ok(both);
+    for part in segments.chunks(at_once) {
+        let ids: Vec<i64> = part.iter().map(|&(segment, _)| segment).collect();
+        let (firsts, seconds) = (segment_lists(store, &ids, a)?, segment_lists(store, &ids, b)?);
+        for &(segment, base) in part {
+            let (Some(first), Some(second)) = (firsts.get(&segment), seconds.get(&segment)) else {
+                continue;
+            };
+            let (mut first, mut second) = (offsets(first).peekable(), offsets(second).peekable());
+            while let (Some(&x), Some(&y)) = (first.peek(), second.peek()) {
+                match x.cmp(&y) {
+                    std::cmp::Ordering::Less => _ = first.next(),
+                    std::cmp::Ordering::Greater => _ = second.next(),
+                    std::cmp::Ordering::Equal => {
+                        both.push(base + x as i64);
+                        if both.len() >= limit {
+                            return Ok(both);
+                        }
+                        first.next();
+                        second.next();
                     }
-                    first.next();
-                    second.next();
                 }
             }
         }
@@ -367,25 +377,37 @@ pub(crate) fn lookup_both(store: &dyn Store, a: u32, b: u32, limit: usize) -> Re
     Ok(both)
 }
 
-/// The encoded list of `word` in `segment`, if the word is there.
-fn segment_list(store: &dyn Store, segment: i64, word: u32) -> Result<Option<Vec<u8>>, TmError> {
-    let mut found = None;
-    store.each(
-        "SELECT word, data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word IN (?3, ?4)",
-        args![segment, i64::from(bucket_of(word)), SHARED, i64::from(word)],
-        &mut |row| {
-            if found.is_some() {
-                return Ok(());
-            }
-            let data = row.blob(1)?;
-            if row.int(0)? != SHARED {
-                found = Some(data.to_vec());
-            } else if let Some((_, _, list)) = shared_entry(data, word) {
-                found = Some(list.to_vec());
-            }
-            Ok(())
-        },
-    )?;
+/// The encoded lists of `word` in `segments`, by segment (those where the word is).
+fn segment_lists(store: &dyn Store, segments: &[i64], word: u32) -> Result<HashMap<i64, Vec<u8>>, TmError> {
+    let mut found = HashMap::new();
+    let mut read = |segment: i64, row: &dyn Row| {
+        if found.contains_key(&segment) {
+            return Ok(());
+        }
+        let data = row.blob(1)?;
+        if row.int(0)? != SHARED {
+            found.insert(segment, data.to_vec());
+        } else if let Some((_, _, list)) = shared_entry(data, word) {
+            found.insert(segment, list.to_vec());
+        }
+        Ok(())
+    };
+    let (bucket, word) = (i64::from(bucket_of(word)), i64::from(word));
+    if store.is_postgres() {
+        store.each(
+            "SELECT word, data, segment FROM word_postings WHERE segment = ANY(?1) AND bucket = ?2 AND word IN (?3, ?4)",
+            &[Param::Ints(segments), bucket.into(), SHARED.into(), word.into()],
+            &mut |row| read(row.int(2)?, row),
+        )?;
+    } else {
+        for &segment in segments {
+            store.each(
+                "SELECT word, data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word IN (?3, ?4)",
+                args![segment, bucket, SHARED, word],
+                &mut |row| read(segment, row),
+            )?;
+        }
+    }
     Ok(found)
 }
 
