@@ -14,6 +14,11 @@
 //!
 //! Run: `cargo bench --bench tm` (TRAME_BENCH_IMPORT_MB sets the size of the import file, 1000 by default;
 //! 0 skips that part; TRAME_BENCH_SEARCH=0 skips the fuzzy search and its exhaustive check).
+//!
+//! With `TRAME_BENCH_PG` set to a PostgreSQL server's URL (`$(bash .ci/pg-start)`), the same 1,000,000
+//! units are imported into a new database there (timed the same way), and the same concordances and
+//! searches run on it, side by side with SQLite's, checked against the same exhaustive scan; the database
+//! is dropped at the end. TRAME_BENCH_EXHAUSTIVE=0 skips the exhaustive scan (minutes on two cores).
 
 use std::fs::File;
 use std::io::{BufWriter, Write};
@@ -261,6 +266,45 @@ fn main() {
     let stats = memory.stats().unwrap();
     let database = std::fs::metadata(&memory_path).map(|m| m.len()).unwrap_or(0);
     println!("memory: {} units, {:.0} MB on disk", stats.units, database as f64 / 1e6);
+    let mut memories = vec![("SQLite", memory)];
+    let server = std::env::var("TRAME_BENCH_PG").ok();
+    let mut scratch = None;
+    if let Some(server) = &server {
+        let url = trame::tm::scratch_postgres_database(server, "trame_bench").unwrap();
+        report_import(&format!("({UNITS} units) into PostgreSQL"), size, timed_import(&file, Path::new(&url)));
+        let memory = Memory::open_existing_location(&url).unwrap();
+        assert_eq!(memory.stats().unwrap(), stats, "the same units in both");
+        memories.push(("PostgreSQL", memory));
+        scratch = Some(url);
+    }
+    let search = !std::env::var("TRAME_BENCH_SEARCH").is_ok_and(|v| v == "0");
+    let found: Vec<(&str, Vec<u8>)> =
+        memories.iter().map(|(name, memory)| (*name, measure(name, memory, &vocabulary, search))).collect();
+    drop(memories);
+    if search && !std::env::var("TRAME_BENCH_EXHAUSTIVE").is_ok_and(|v| v == "0") {
+        exhaustive_check(&vocabulary, &found);
+    }
+    if let (Some(server), Some(url)) = (server, scratch) {
+        let name = url.rsplit('/').next().unwrap().split('?').next().unwrap().to_string();
+        let mut client = postgres::Client::connect(&server, postgres::NoTls).unwrap();
+        client.batch_execute(&format!("DROP DATABASE {name}")).unwrap();
+    }
+}
+
+/// The queries of the search, from a fixed seed.
+fn queries(vocabulary: &Vocabulary) -> Vec<String> {
+    let mut random = Random(3);
+    (0..QUERIES)
+        .map(|_| {
+            let k = random.below(UNITS);
+            query(vocabulary, &mut random, k)
+        })
+        .collect()
+}
+
+/// Times concordances and (when `search`) searches on `memory`; the best score each query found.
+fn measure(backend: &str, memory: &Memory, vocabulary: &Vocabulary, search: bool) -> Vec<u8> {
+    let stats = memory.stats().unwrap();
 
     // Concordance, one phrase at a time.
     let mut random = Random(5);
@@ -289,7 +333,7 @@ fn main() {
     }
     times.sort_by(f64::total_cmp);
     println!(
-        "concordance on {} units, {} phrases of 2-4 words ({refused} of short words only, refused): median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {:.1} units shown per phrase (at most 50)",
+        "{backend}: concordance on {} units, {} phrases of 2-4 words ({refused} of short words only, refused): median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms; {:.1} units shown per phrase (at most 50)",
         stats.units,
         times.len(),
         percentile(&times, 0.5),
@@ -298,18 +342,12 @@ fn main() {
         times[times.len() - 1],
         units_found as f64 / times.len() as f64
     );
-    if std::env::var("TRAME_BENCH_SEARCH").is_ok_and(|v| v == "0") {
-        return;
+    if !search {
+        return Vec::new();
     }
 
     // Searches, one by one.
-    let mut random = Random(3);
-    let queries: Vec<String> = (0..QUERIES)
-        .map(|_| {
-            let k = random.below(UNITS);
-            query(&vocabulary, &mut random, k)
-        })
-        .collect();
+    let queries = queries(vocabulary);
     let mut times = Vec::with_capacity(QUERIES);
     let mut found: Vec<u8> = Vec::with_capacity(QUERIES);
     for q in &queries {
@@ -321,15 +359,19 @@ fn main() {
     let mut sorted = times.clone();
     sorted.sort_by(f64::total_cmp);
     println!(
-        "search on {} units, {QUERIES} queries: median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
+        "{backend}: search on {} units, {QUERIES} queries: median {:.2} ms, p90 {:.2} ms, p99 {:.2} ms, max {:.2} ms",
         stats.units,
         percentile(&sorted, 0.5),
         percentile(&sorted, 0.9),
         percentile(&sorted, 0.99),
         sorted[sorted.len() - 1]
     );
+    found
+}
 
-    // The same queries, every unit scored.
+/// Compares each backend's best scores with those of every unit scored.
+fn exhaustive_check(vocabulary: &Vocabulary, found: &[(&str, Vec<u8>)]) {
+    let queries = queries(vocabulary);
     let started = Instant::now();
     let mut sources: Vec<(usize, String)> = (0..UNITS)
         .map(|k| {
@@ -350,17 +392,25 @@ fn main() {
             .collect();
         handles.into_iter().flat_map(|h| h.join().unwrap()).collect()
     });
-    let agree = found.iter().zip(&best).filter(|(f, b)| **f == **b || (**b < MIN_SCORE && **f == 0)).count();
-    let misses: Vec<(u8, u8)> = found
-        .iter()
-        .zip(&best)
-        .filter(|(f, b)| **f != **b && **b >= MIN_SCORE)
-        .map(|(f, b)| (*f, *b))
-        .take(10)
-        .collect();
-    println!(
-        "best match as an exhaustive scan finds it: {agree} of {QUERIES} ({:.1}%), exhaustive scan {:.0} s on {threads} threads; first misses (found, best): {misses:?}",
-        100.0 * agree as f64 / QUERIES as f64,
-        started.elapsed().as_secs_f64()
-    );
+    let scan = started.elapsed().as_secs_f64();
+    for (backend, found) in found {
+        let agree = found.iter().zip(&best).filter(|(f, b)| **f == **b || (**b < MIN_SCORE && **f == 0)).count();
+        let misses: Vec<(u8, u8)> = found
+            .iter()
+            .zip(&best)
+            .filter(|(f, b)| **f != **b && **b >= MIN_SCORE)
+            .map(|(f, b)| (*f, *b))
+            .take(10)
+            .collect();
+        println!(
+            "{backend}: best match as an exhaustive scan finds it: {agree} of {QUERIES} ({:.1}%), exhaustive scan {scan:.0} s on {threads} threads; first misses (found, best): {misses:?}",
+            100.0 * agree as f64 / QUERIES as f64,
+        );
+    }
+    if let [(_, first), (_, second)] = found {
+        println!(
+            "the two backends found the same best score for {} of {QUERIES} queries",
+            first.iter().zip(second).filter(|(a, b)| a == b).count()
+        );
+    }
 }

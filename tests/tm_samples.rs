@@ -4,6 +4,7 @@
 
 mod common;
 
+use common::memories::{memories, postgres_memory};
 use common::run::{stderr, stdout, trame};
 use common::tools;
 use std::path::Path;
@@ -56,19 +57,26 @@ fn every_sample_imports_exports_and_imports_again() {
     assert_eq!(on_disk, SAMPLES.len(), "every sample is in the table");
     let dir = tempfile::tempdir().unwrap();
     let mut exports = Vec::new();
-    for (k, (file, units, languages)) in SAMPLES.iter().enumerate() {
-        let first = dir.path().join(format!("{k}-first.sqlite"));
+    // Each sample into a new memory, on each backend: the second PostgreSQL memory is a new database too.
+    let backends = memories(dir.path()).len();
+    for (k, (file, units, languages)) in SAMPLES.iter().enumerate().flat_map(|s| std::iter::repeat_n(s, backends)) {
+        let on_postgres = exports.len() % backends == 1;
+        let new_memory = |name: &str| match on_postgres {
+            true => postgres_memory().unwrap(),
+            false => dir.path().join(format!("{k}-{name}.sqlite")),
+        };
+        let first = new_memory("first");
         let out = trame(&["tm", "import", folder.join(file).to_str().unwrap(), "--tm", first.to_str().unwrap()], b"");
         assert!(out.status.success(), "{file}: {}", stderr(&out));
         let expected = serde_json::json!({"units": units, "languages": languages});
         assert_eq!(stats(&first), expected, "{file}");
-        let exported = dir.path().join(format!("{k}-export.tmx"));
+        let exported = dir.path().join(format!("{k}-export-{}.tmx", exports.len()));
         export(&first, &exported);
-        let second = dir.path().join(format!("{k}-second.sqlite"));
+        let second = new_memory("second");
         let out = trame(&["tm", "import", exported.to_str().unwrap(), "--tm", second.to_str().unwrap()], b"");
         assert!(out.status.success(), "{file} exported: {}", stderr(&out));
         assert_eq!(stats(&second), expected, "{file} exported and imported again");
-        let again = dir.path().join(format!("{k}-again.tmx"));
+        let again = dir.path().join(format!("{k}-again-{}.tmx", exports.len()));
         export(&second, &again);
         assert_eq!(std::fs::read_to_string(&exported).unwrap(), std::fs::read_to_string(&again).unwrap(), "{file}");
         println!("{file}: {units} units, {} languages, export valid and stable", languages.len());
@@ -84,28 +92,29 @@ fn every_sample_imports_exports_and_imports_again() {
 fn inline_codes_and_metadata_survive() {
     let Some(folder) = common::shared("formats/samples/tmx") else { return };
     let dir = tempfile::tempdir().unwrap();
-    let memory = dir.path().join("tm.sqlite");
-    let tm = memory.to_str().unwrap();
-    for file in ["lisa-ImportTest2A.tmx", "lisa-ImportTest1L.tmx", "lisa-ImportTest1A.tmx"] {
-        assert!(trame(&["tm", "import", folder.join(file).to_str().unwrap(), "--tm", tm], b"").status.success());
+    for memory in memories(dir.path()) {
+        let tm = memory.to_str().unwrap();
+        for file in ["lisa-ImportTest2A.tmx", "lisa-ImportTest1L.tmx", "lisa-ImportTest1A.tmx"] {
+            assert!(trame(&["tm", "import", folder.join(file).to_str().unwrap(), "--tm", tm], b"").status.success());
+        }
+        let exported = dir.path().join(if tm.starts_with("postgres") { "out-pg.tmx" } else { "out.tmx" });
+        export(&memory, &exported);
+        let xml = std::fs::read_to_string(&exported).unwrap();
+        // Level 2 codes as written (ImportTest2A), the tab references of ImportTest1A, the unit, variant and
+        // header notes and properties of ImportTest1L.
+        for needle in [
+            r#"<bpt i="1" x="1" type="bold">&lt;b></bpt>black<ept i="1">&lt;/b></ept>"#,
+            "[&#x09;&#x09;   ]",
+            "<note xml:lang=\"en-us\">Text of tu note 1</note>",
+        ] {
+            assert!(xml.contains(needle), "{needle} missing from\n{xml}");
+        }
+        let search = trame(
+            &["tm", "search", "The big black cat sleeps.", "-s", "en", "-t", "fr-CA", "--tm", tm, "--format", "json"],
+            b"",
+        );
+        let found: serde_json::Value = serde_json::from_str(&stdout(&search)).unwrap();
+        assert_eq!(found["matches"][0]["score"], 100, "{found}");
+        assert_eq!(found["matches"][0]["target"], "Le gros chat noir dors.");
     }
-    let exported = dir.path().join("out.tmx");
-    export(&memory, &exported);
-    let xml = std::fs::read_to_string(&exported).unwrap();
-    // Level 2 codes as written (ImportTest2A), the tab references of ImportTest1A, the unit, variant and
-    // header notes and properties of ImportTest1L.
-    for needle in [
-        r#"<bpt i="1" x="1" type="bold">&lt;b></bpt>black<ept i="1">&lt;/b></ept>"#,
-        "[&#x09;&#x09;   ]",
-        "<note xml:lang=\"en-us\">Text of tu note 1</note>",
-    ] {
-        assert!(xml.contains(needle), "{needle} missing from\n{xml}");
-    }
-    let search = trame(
-        &["tm", "search", "The big black cat sleeps.", "-s", "en", "-t", "fr-CA", "--tm", tm, "--format", "json"],
-        b"",
-    );
-    let found: serde_json::Value = serde_json::from_str(&stdout(&search)).unwrap();
-    assert_eq!(found["matches"][0]["score"], 100, "{found}");
-    assert_eq!(found["matches"][0]["target"], "Le gros chat noir dors.");
 }

@@ -82,8 +82,8 @@ pub(crate) struct Args {
     /// Encoding of the inputs when they are not UTF-8 and do not say.
     #[arg(long)]
     encoding: Option<String>,
-    /// Also add the links to this translation memory (see `trame tm`); the alignment itself is then
-    /// written only with -o.
+    /// Also add the links to this translation memory (see `trame tm`), a file or a PostgreSQL URL
+    /// (postgres://user@host/database); the alignment itself is then written only with -o.
     #[arg(long, value_name = "PATH")]
     into_tm: Option<PathBuf>,
     /// Align even when a text looks written in another language than -s or -t says (by default such
@@ -195,7 +195,7 @@ fn from_review(args: &mut Args, path: &Path) -> Result<Outcome, Failure> {
 /// Adds the links to --into-tm if asked, and writes the chosen format.
 fn write(args: &Args, texts: &AlignedTexts<'_>, date: &str) -> Result<Outcome, Failure> {
     if let Some(path) = &args.into_tm {
-        let mut memory = trame::tm::Memory::open(path).map_err(Failure::error)?;
+        let mut memory = super::tm::open(path)?;
         let mut import = memory.import().map_err(Failure::error)?;
         let origin = format!("alignment of {} and {}", texts.source_name, texts.target_name);
         import.set_origin(&origin, &Default::default()).map_err(Failure::error)?;
@@ -204,7 +204,7 @@ fn write(args: &Args, texts: &AlignedTexts<'_>, date: &str) -> Result<Outcome, F
         }
         let summary = import.commit().map_err(Failure::error)?;
         let added = super::counted(summary.added as usize, "link", "links");
-        eprintln!("trame: {added} added to {}, {} already there", path.display(), summary.merged);
+        eprintln!("trame: {added} added to {}, {} already there", memory.path().display(), summary.merged);
         if !args.output.is_given() {
             return Ok(Outcome::Done);
         }

@@ -1,5 +1,6 @@
 //! What a memory holds, language pair by language pair and origin by origin (read from every unit).
 
+use super::store::query_all;
 use super::stored::StoredVariant;
 use super::words::word_spans;
 use super::{Memory, TmError};
@@ -42,24 +43,25 @@ impl Memory {
     /// Units and words by language pair and by origin. It reads every unit (a few seconds for a million).
     pub fn breakdown(&self) -> Result<Breakdown, TmError> {
         // The further sources of units, by name.
+        let store = self.store.as_ref();
         let mut also: HashMap<i64, Vec<String>> = HashMap::new();
-        let mut sources =
-            self.conn.prepare("SELECT s.unit, o.name FROM unit_sources AS s JOIN origins AS o ON o.id = s.source")?;
-        for row in sources.query_map([], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?)))? {
-            let (unit, name) = row?;
+        let sources = query_all(
+            store,
+            "SELECT s.unit, o.name FROM unit_sources AS s JOIN origins AS o ON o.id = s.source",
+            &[],
+            |r| Ok((r.int(0)?, r.text(1)?.to_string())),
+        )?;
+        for (unit, name) in sources {
             also.entry(unit).or_default().push(name);
         }
         let mut pairs: BTreeMap<(String, String), PairStats> = BTreeMap::new();
         let mut origins: BTreeMap<Option<String>, OriginStats> = BTreeMap::new();
         let mut breakdown = Breakdown::default();
-        let mut units = self
-            .conn
-            .prepare("SELECT u.id, u.variants, o.name FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin")?;
-        let mut rows = units.query([])?;
-        while let Some(row) = rows.next()? {
-            let id: i64 = row.get(0)?;
-            let variants = StoredVariant::parse(&row.get::<_, String>(1)?);
-            let origin: Option<String> = row.get(2)?;
+        let sql = "SELECT u.id, u.variants, o.name FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin";
+        store.each(sql, &[], &mut |row| {
+            let id = row.int(0)?;
+            let variants = StoredVariant::parse(row.text(1)?);
+            let origin: Option<String> = row.opt_text(2)?.map(str::to_string);
             // Words by language.
             let mut by_language: BTreeMap<&str, u64> = BTreeMap::new();
             for v in &variants {
@@ -87,7 +89,8 @@ impl Memory {
                 entry.units += 1;
                 entry.words += words;
             }
-        }
+            Ok(())
+        })?;
         breakdown.pairs = pairs.into_values().collect();
         breakdown.origins = origins.into_values().collect();
         Ok(breakdown)

@@ -2,14 +2,17 @@
 //! the phrase's rarest words, intersected), then checked word by word; never a scan of the memory.
 
 use super::lang::best_fit;
+use super::search::{UnitRow, read_units};
+use super::store::Store;
 use super::stored::StoredVariant;
 use super::words::{lookup, query_words, word_spans};
 use super::{Memory, TmError};
-use rusqlite::Connection;
 use std::ops::Range;
 
 /// Candidates at which further words' postings are no longer intersected (checking them is cheaper).
 const FEW_CANDIDATES: usize = 64;
+/// Candidate units read at once.
+const READ_AT_ONCE: usize = 64;
 /// Units holding a word past which its postings are not read to narrow the candidates down.
 const MAX_INTERSECTED: u64 = 400_000;
 
@@ -90,13 +93,13 @@ impl Memory {
         target: Option<&str>,
         limit: usize,
     ) -> Result<Vec<Concordance>, TmError> {
-        concordance(&self.conn, phrase, source, target, limit)
+        concordance(self.store.as_ref(), phrase, source, target, limit)
     }
 }
 
-/// [`Memory::concordance`] on a connection (also within a transaction).
+/// [`Memory::concordance`] on a store (also within a transaction).
 pub(crate) fn concordance(
-    conn: &Connection,
+    store: &dyn Store,
     phrase: &str,
     source: Option<&str>,
     target: Option<&str>,
@@ -107,27 +110,25 @@ pub(crate) fn concordance(
     if limit == 0 {
         return Ok(found);
     }
-    let mut read = conn.prepare_cached(
-        "SELECT u.variants, coalesce(o.name, '') FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
-    )?;
-    for id in candidates(conn, &phrase)? {
-        let (variants, origin): (String, String) = match read.query_row([id], |r| Ok((r.get(0)?, r.get(1)?))) {
-            Ok(row) => row,
-            Err(rusqlite::Error::QueryReturnedNoRows) => continue,
-            Err(e) => return Err(e.into()),
-        };
-        let Some(variants) = shown(StoredVariant::parse(&variants), source, target) else { continue };
-        let variants: Vec<ConcordanceVariant> = variants
-            .into_iter()
-            .map(|(v, counts)| {
-                let spans = if counts { phrase.spans_in(&v.text) } else { Vec::new() };
-                ConcordanceVariant { lang: v.lang, text: v.text, spans }
-            })
-            .collect();
-        if variants.iter().any(|v| !v.spans.is_empty()) {
-            found.push(Concordance { id, origin, variants });
-            if found.len() >= limit {
-                break;
+    let candidates = candidates(store, &phrase)?;
+    // Read a part at a time: the first units often give enough.
+    for part in candidates.chunks(READ_AT_ONCE) {
+        let mut units = read_units(store, part)?;
+        for &id in part {
+            let Some(UnitRow { variants, origin, .. }) = units.remove(&id) else { continue };
+            let Some(variants) = shown(variants, source, target) else { continue };
+            let variants: Vec<ConcordanceVariant> = variants
+                .into_iter()
+                .map(|(v, counts)| {
+                    let spans = if counts { phrase.spans_in(&v.text) } else { Vec::new() };
+                    ConcordanceVariant { lang: v.lang, text: v.text, spans }
+                })
+                .collect();
+            if variants.iter().any(|v| !v.spans.is_empty()) {
+                found.push(Concordance { id, origin, variants });
+                if found.len() >= limit {
+                    return Ok(found);
+                }
             }
         }
     }
@@ -136,29 +137,29 @@ pub(crate) fn concordance(
 
 /// The units that may hold the phrase, in id order: the postings of its rarest indexed word, intersected
 /// with those of the next rarest while there are many.
-fn candidates(conn: &Connection, phrase: &Phrase) -> Result<Vec<i64>, TmError> {
+fn candidates(store: &dyn Store, phrase: &Phrase) -> Result<Vec<i64>, TmError> {
     let mut counted = Vec::with_capacity(phrase.indexed.len());
     for &word in &phrase.indexed {
-        let count = lookup(conn, word, 0)?.count;
+        let count = lookup(store, word, 0)?.count;
         if count == 0 {
             return Ok(Vec::new());
         }
         counted.push((count, word));
     }
     counted.sort_unstable();
-    let mut units = sorted_units(conn, counted[0].1)?;
+    let mut units = sorted_units(store, counted[0].1)?;
     for &(count, word) in &counted[1..] {
         if units.len() <= FEW_CANDIDATES || count > MAX_INTERSECTED {
             break;
         }
-        let other = sorted_units(conn, word)?;
+        let other = sorted_units(store, word)?;
         units.retain(|id| other.binary_search(id).is_ok());
     }
     Ok(units)
 }
 
-fn sorted_units(conn: &Connection, word: u32) -> rusqlite::Result<Vec<i64>> {
-    let mut units = lookup(conn, word, usize::MAX)?.units;
+fn sorted_units(store: &dyn Store, word: u32) -> Result<Vec<i64>, TmError> {
+    let mut units = lookup(store, word, usize::MAX)?.units;
     units.sort_unstable();
     units.dedup();
     Ok(units)

@@ -2,10 +2,10 @@
 //! units' sources in step.
 
 use super::concordance::concordance;
+use super::store::{Store, Tx, args, query_all, query_one, query_opt};
 use super::stored::StoredVariant;
 use super::words::{PostingsEditor, unit_words};
 use super::{Memory, TmError};
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 /// What a deletion did.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, serde::Serialize)]
@@ -20,19 +20,20 @@ impl Memory {
     /// Deletes the units `ids`, all or none: an id that names no unit is a [`TmError::Request`], and
     /// nothing is deleted.
     pub fn delete_units(&mut self, ids: &[i64]) -> Result<DeleteSummary, TmError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = Tx::begin(self.store.as_ref(), true)?;
+        let store = tx.store();
         let mut ids = ids.to_vec();
         ids.sort_unstable();
         ids.dedup();
-        let mut editor = PostingsEditor::new(&tx)?;
+        let mut editor = PostingsEditor::new(store)?;
         let mut summary = DeleteSummary::default();
         for &id in &ids {
-            if !delete_unit(&tx, &mut editor, id)? {
+            if !delete_unit(store, &mut editor, id)? {
                 return Err(TmError::Request(format!("no unit {id} in the memory (nothing deleted)")));
             }
             summary.deleted += 1;
         }
-        editor.apply(&tx)?;
+        editor.apply(store)?;
         tx.commit()?;
         Ok(summary)
     }
@@ -41,53 +42,55 @@ impl Memory {
     /// unit that also came from elsewhere is kept, with one use fewer. An origin the memory does not know
     /// is a [`TmError::Request`]. The units are found by reading the table of units.
     pub fn delete_origin(&mut self, origin: &str) -> Result<DeleteSummary, TmError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let source: Option<i64> =
-            tx.query_row("SELECT min(id) FROM origins WHERE name = ?1", [origin], |r| r.get(0))?;
+        let tx = Tx::begin(self.store.as_ref(), true)?;
+        let store = tx.store();
+        let source = query_one(store, "SELECT min(id) FROM origins WHERE name = ?1", args![origin], |r| r.opt_int(0))?;
         let Some(source) = source else {
             return Err(TmError::Request(format!("no origin named '{origin}' in the memory (see trame tm stats)")));
         };
-        let units: Vec<i64> = tx
-            .prepare("SELECT id FROM units WHERE origin IN (SELECT id FROM origins WHERE name = ?1) ORDER BY id")?
-            .query_map([origin], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
-        let mut editor = PostingsEditor::new(&tx)?;
+        let units = query_all(
+            store,
+            "SELECT id FROM units WHERE origin IN (SELECT id FROM origins WHERE name = ?1) ORDER BY id",
+            args![origin],
+            |r| r.int(0),
+        )?;
+        let mut editor = PostingsEditor::new(store)?;
         let mut summary = DeleteSummary::default();
         for id in units {
-            let other: Option<i64> = tx
-                .query_row(
-                    "SELECT source FROM unit_sources WHERE unit = ?1 AND source != ?2 ORDER BY source LIMIT 1",
-                    params![id, source],
-                    |r| r.get(0),
-                )
-                .optional()?;
+            let other = query_opt(
+                store,
+                "SELECT source FROM unit_sources WHERE unit = ?1 AND source != ?2 ORDER BY source LIMIT 1",
+                args![id, source],
+                |r| r.int(0),
+            )?;
             match other {
                 Some(other) => {
-                    tx.execute(
-                        "UPDATE units SET origin = ?1, usage = max(usage - 1, 1) WHERE id = ?2",
-                        params![other, id],
+                    store.execute(
+                        "UPDATE units SET origin = ?1, usage = CASE WHEN usage > 1 THEN usage - 1 ELSE 1 END \
+                         WHERE id = ?2",
+                        args![other, id],
                     )?;
-                    tx.execute("DELETE FROM unit_sources WHERE unit = ?1 AND source = ?2", params![id, other])?;
+                    store.execute("DELETE FROM unit_sources WHERE unit = ?1 AND source = ?2", args![id, other])?;
                     summary.kept += 1;
                 }
                 None => {
-                    delete_unit(&tx, &mut editor, id)?;
+                    delete_unit(store, &mut editor, id)?;
                     summary.deleted += 1;
                 }
             }
         }
         // Units that came from it besides their own origin.
-        let also: Vec<i64> = tx
-            .prepare("SELECT unit FROM unit_sources WHERE source = ?1")?
-            .query_map([source], |r| r.get(0))?
-            .collect::<Result<_, _>>()?;
+        let also = query_all(store, "SELECT unit FROM unit_sources WHERE source = ?1", args![source], |r| r.int(0))?;
         for id in also {
-            tx.execute("DELETE FROM unit_sources WHERE unit = ?1 AND source = ?2", params![id, source])?;
-            tx.execute("UPDATE units SET usage = max(usage - 1, 1) WHERE id = ?1", [id])?;
+            store.execute("DELETE FROM unit_sources WHERE unit = ?1 AND source = ?2", args![id, source])?;
+            store.execute(
+                "UPDATE units SET usage = CASE WHEN usage > 1 THEN usage - 1 ELSE 1 END WHERE id = ?1",
+                args![id],
+            )?;
             summary.kept += 1;
         }
-        editor.apply(&tx)?;
-        tx.execute("DELETE FROM origins WHERE name = ?1", [origin])?;
+        editor.apply(store)?;
+        store.execute("DELETE FROM origins WHERE name = ?1", args![origin])?;
         tx.commit()?;
         Ok(summary)
     }
@@ -100,31 +103,30 @@ impl Memory {
         source: Option<&str>,
         target: Option<&str>,
     ) -> Result<DeleteSummary, TmError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let found = concordance(&tx, phrase, source, target, usize::MAX)?;
-        let mut editor = PostingsEditor::new(&tx)?;
+        let tx = Tx::begin(self.store.as_ref(), true)?;
+        let store = tx.store();
+        let found = concordance(store, phrase, source, target, usize::MAX)?;
+        let mut editor = PostingsEditor::new(store)?;
         let mut summary = DeleteSummary::default();
         for unit in found {
-            delete_unit(&tx, &mut editor, unit.id)?;
+            delete_unit(store, &mut editor, unit.id)?;
             summary.deleted += 1;
         }
-        editor.apply(&tx)?;
+        editor.apply(store)?;
         tx.commit()?;
         Ok(summary)
     }
 }
 
 /// Deletes unit `id` (false when there is none), its words left for `editor` to take out of the index.
-fn delete_unit(conn: &Connection, editor: &mut PostingsEditor, id: i64) -> Result<bool, TmError> {
-    let row: Option<(i64, String)> = conn
-        .prepare_cached("SELECT key, variants FROM units WHERE id = ?1")?
-        .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-        .optional()?;
+fn delete_unit(store: &dyn Store, editor: &mut PostingsEditor, id: i64) -> Result<bool, TmError> {
+    let row = query_opt(store, "SELECT key, variants FROM units WHERE id = ?1", args![id], |r| {
+        Ok((r.int(0)?, StoredVariant::parse(r.text(1)?)))
+    })?;
     let Some((key, variants)) = row else { return Ok(false) };
-    let variants = StoredVariant::parse(&variants);
     editor.remove(id, &unit_words(variants.iter().map(|v| v.text.as_str())));
-    conn.prepare_cached("DELETE FROM unit_keys WHERE key = ?1 AND unit = ?2")?.execute(params![key, id])?;
-    conn.prepare_cached("DELETE FROM unit_sources WHERE unit = ?1")?.execute([id])?;
-    conn.prepare_cached("DELETE FROM units WHERE id = ?1")?.execute([id])?;
+    store.execute("DELETE FROM unit_keys WHERE key = ?1 AND unit = ?2", args![key, id])?;
+    store.execute("DELETE FROM unit_sources WHERE unit = ?1", args![id])?;
+    store.execute("DELETE FROM units WHERE id = ?1", args![id])?;
     Ok(true)
 }

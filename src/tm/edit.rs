@@ -2,11 +2,11 @@
 
 use super::import::{stored_key, texts};
 use super::lang::best_fit;
+use super::store::{Tx, args, query_opt};
 use super::stored::StoredVariant;
 use super::words::{PostingsEditor, unit_words};
 use super::{Memory, TmError};
 use crate::tmx::Header;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
 
 /// New texts for a unit's source and/or target variant.
 ///
@@ -31,15 +31,15 @@ impl Memory {
     /// is no such unit or variant, when a text is empty, or when the unit would then be the same as
     /// another (delete one of them instead); nothing changes then.
     pub fn edit(&mut self, id: i64, edit: &UnitEdit<'_>, date: &str) -> Result<(), TmError> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        let row: Option<(i64, String, String, Option<String>)> = tx
-            .query_row(
-                "SELECT u.key, u.attributes, u.variants, o.header FROM units AS u \
-                 LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
-                [id],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
-            )
-            .optional()?;
+        let tx = Tx::begin(self.store.as_ref(), true)?;
+        let store = tx.store();
+        let row: Option<(i64, String, String, Option<String>)> = query_opt(
+            store,
+            "SELECT u.key, u.attributes, u.variants, o.header FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
+            args![id],
+            |r| Ok((r.int(0)?, r.text(1)?.to_string(), r.text(2)?.to_string(), r.opt_text(3)?.map(str::to_string))),
+        )?;
         let Some((old_key, attributes, stored, header)) = row else {
             return Err(TmError::Request(format!("no unit {id} in the memory")));
         };
@@ -85,33 +85,33 @@ impl Memory {
         let written: Vec<crate::tmx::Variant> = variants.iter().cloned().map(StoredVariant::into_variant).collect();
         let json = StoredVariant::write(&written, &languages);
         if key != old_key {
-            let holder: Option<i64> =
-                tx.query_row("SELECT unit FROM unit_keys WHERE key = ?1", [key], |r| r.get(0)).optional()?;
+            let holder = query_opt(store, "SELECT unit FROM unit_keys WHERE key = ?1", args![key], |r| r.int(0))?;
             if let Some(holder) = holder.filter(|&h| h != id) {
-                let theirs: Option<String> =
-                    tx.query_row("SELECT variants FROM units WHERE id = ?1", [holder], |r| r.get(0)).optional()?;
+                let theirs = query_opt(store, "SELECT variants FROM units WHERE id = ?1", args![holder], |r| {
+                    Ok(r.text(0)?.to_string())
+                })?;
                 if theirs.is_some_and(|theirs| texts(&theirs) == texts(&json)) {
                     return Err(request(format!(
                         "it would then be the same as unit {holder} (delete one of them instead)"
                     )));
                 }
             }
-            tx.execute("DELETE FROM unit_keys WHERE key = ?1 AND unit = ?2", params![old_key, id])?;
-            tx.execute("INSERT OR IGNORE INTO unit_keys(key, unit) VALUES (?1, ?2)", params![key, id])?;
+            store.execute("DELETE FROM unit_keys WHERE key = ?1 AND unit = ?2", args![old_key, id])?;
+            store.execute("INSERT INTO unit_keys(key, unit) VALUES (?1, ?2) ON CONFLICT DO NOTHING", args![key, id])?;
         }
         attributes.retain(|(name, _)| name != "changedate");
         attributes.push(("changedate".into(), date.into()));
-        tx.execute(
+        store.execute(
             "UPDATE units SET key = ?1, variants = ?2, attributes = ?3 WHERE id = ?4",
-            params![key, json, super::stored::json(&attributes), id],
+            args![key, &json, &super::stored::json(&attributes), id],
         )?;
         let new_words = unit_words(variants.iter().map(|v| v.text.as_str()));
         let gone: Vec<u32> = old_words.iter().filter(|w| new_words.binary_search(w).is_err()).copied().collect();
         let came: Vec<u32> = new_words.iter().filter(|w| old_words.binary_search(w).is_err()).copied().collect();
-        let mut editor = PostingsEditor::new(&tx)?;
+        let mut editor = PostingsEditor::new(store)?;
         editor.remove(id, &gone);
-        editor.add(&tx, id, &came)?;
-        editor.apply(&tx)?;
+        editor.add(store, id, &came)?;
+        editor.apply(store)?;
         tx.commit()?;
         Ok(())
     }

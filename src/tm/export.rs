@@ -2,6 +2,7 @@
 
 use super::import::{ORIGIN_PROP, USAGE_PROP};
 use super::lang::{best_fit, fit};
+use super::store::{args, query_all, query_one};
 use super::stored::StoredVariant;
 use super::{Memory, TmError};
 use crate::tmx::{Extra, Header, TmxHeader, TmxWriter, Unit, Variant};
@@ -70,8 +71,10 @@ impl Memory {
     ) -> Result<ExportSummary, TmError> {
         let origin_source: Option<i64> = match &filter.origin {
             Some(name) => {
-                let source: Option<i64> =
-                    self.conn.query_row("SELECT min(id) FROM origins WHERE name = ?1", [name], |r| r.get(0))?;
+                let source =
+                    query_one(self.store.as_ref(), "SELECT min(id) FROM origins WHERE name = ?1", args![name], |r| {
+                        r.opt_int(0)
+                    })?;
                 Some(source.ok_or_else(|| {
                     TmError::Request(format!("no origin named '{name}' in the memory (see trame tm stats)"))
                 })?)
@@ -80,9 +83,11 @@ impl Memory {
         };
         let mut header = TmxHeader::new(source.unwrap_or("*all*"), creation_date);
         header.datatype = "unknown".into();
-        let mut origins = self.conn.prepare("SELECT header FROM origins ORDER BY id")?;
-        for json in origins.query_map([], |r| r.get::<_, String>(0))? {
-            let origin: Header = serde_json::from_str(&json?).unwrap_or_default();
+        let origins = query_all(self.store.as_ref(), "SELECT header FROM origins ORDER BY id", &[], |r| {
+            Ok(r.text(0)?.to_string())
+        })?;
+        for json in origins {
+            let origin: Header = serde_json::from_str(&json).unwrap_or_default();
             for extra in origin.extras {
                 if !header.extras.contains(&extra) {
                     header.extras.push(extra);
@@ -91,37 +96,26 @@ impl Memory {
         }
         // Written once a unit is chosen.
         let (mut out, mut writer) = (Some(out), None);
-        let mut units = self.conn.prepare(
-            "SELECT u.usage, u.attributes, u.extras, u.variants, coalesce(o.name, ''), o.imported FROM units AS u \
-             LEFT JOIN origins AS o ON o.id = u.origin \
-             WHERE ?1 IS NULL OR u.origin IN (SELECT id FROM origins WHERE name = ?2) \
-                OR u.id IN (SELECT unit FROM unit_sources WHERE source = ?1) \
-             ORDER BY u.id",
-        )?;
         let mut summary = ExportSummary::default();
-        let rows = units.query_map(rusqlite::params![origin_source, filter.origin], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, String>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
-        for row in rows {
-            let (usage, attributes, extras, variants, origin, imported) = row?;
-            let mut attributes: Vec<(String, String)> = serde_json::from_str(&attributes).unwrap_or_default();
+        let sql = "SELECT u.usage, u.attributes, u.extras, u.variants, coalesce(o.name, ''), o.imported FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin \
+             WHERE CAST(?1 AS BIGINT) IS NULL OR u.origin IN (SELECT id FROM origins WHERE name = ?2) \
+                OR u.id IN (SELECT unit FROM unit_sources WHERE source = ?1) \
+             ORDER BY u.id";
+        self.store.each(sql, args![origin_source, filter.origin.as_deref()], &mut |r| {
+            let (usage, extras, variants, origin) = (r.int(0)?, r.text(2)?, r.text(3)?, r.text(4)?.to_string());
+            let imported = r.opt_text(5)?;
+            let mut attributes: Vec<(String, String)> = serde_json::from_str(r.text(1)?).unwrap_or_default();
             let date = ["changedate", "creationdate"]
                 .iter()
                 .find_map(|wanted| attributes.iter().find(|(name, _)| name == wanted).map(|(_, value)| value.as_str()))
-                .or(imported.as_deref().filter(|d| !d.is_empty()));
+                .or(imported.filter(|d| !d.is_empty()));
             if !filter.dated(date) {
-                continue;
+                return Ok(());
             }
             let all: Vec<Variant> =
-                StoredVariant::parse(&variants).into_iter().map(StoredVariant::into_variant).collect();
-            let Some(chosen) = choose(all, source, target) else { continue };
+                StoredVariant::parse(variants).into_iter().map(StoredVariant::into_variant).collect();
+            let Some(chosen) = choose(all, source, target) else { return Ok(()) };
             let mut unit_extras: Vec<Extra> = Vec::new();
             if !origin.is_empty() {
                 unit_extras.push(Extra::Prop { kind: ORIGIN_PROP.into(), lang: None, value: origin });
@@ -129,7 +123,7 @@ impl Memory {
             if usage > 1 {
                 unit_extras.push(Extra::Prop { kind: USAGE_PROP.into(), lang: None, value: usage.to_string() });
             }
-            unit_extras.extend(serde_json::from_str::<Vec<Extra>>(&extras).unwrap_or_default());
+            unit_extras.extend(serde_json::from_str::<Vec<Extra>>(extras).unwrap_or_default());
             // A unit's srclang must name one of the variants written: with a source language, the one
             // chosen (when the header's does not name it exactly).
             attributes.retain(|(name, value)| name != "srclang" || chosen.iter().any(|v| fit(&v.language, value) == 2));
@@ -146,7 +140,8 @@ impl Memory {
             }
             writer.as_mut().expect("made above").write_full_unit(&unit)?;
             summary.units += 1;
-        }
+            Ok(())
+        })?;
         if let Some(writer) = writer {
             writer.finish()?;
         }

@@ -3,14 +3,15 @@
 use super::lang::canonical;
 use super::new_keys::NewKeys;
 use super::score::{for_each_normalized, normalized};
+use super::store::{Param, Store, Tx, args, query_all, query_one, query_opt};
 use super::stored::{StoredVariant, json};
 use super::words::{PostingsWriter, unit_words};
 use super::writeback::WriteBack;
 use super::{KeyHasher, TmError};
 use crate::tmx::{Extra, Header, Item, TmxError, TmxReader, Unit, UnitProblem};
-use rusqlite::{Connection, OptionalExtension, Transaction, TransactionBehavior, params};
 use std::collections::{BTreeSet, HashMap};
 use std::io::Read;
+use std::path::PathBuf;
 use std::sync::mpsc;
 
 /// Units handed from one thread to the next at a time, at most.
@@ -20,6 +21,12 @@ const BATCH: usize = 128;
 const BATCH_BYTES: usize = 1 << 20;
 /// Batches waiting between two threads, at most.
 const PIPELINE_DEPTH: usize = 4;
+/// Units added and held before they are appended to the table of units (at once: one `COPY` in
+/// PostgreSQL), at most, and their bytes of text.
+const PENDING_UNITS: usize = 2048;
+const PENDING_BYTES: usize = 8 << 20;
+/// Keys appended to the table of keys at once.
+const APPENDED_KEYS: usize = 16_384;
 
 /// Prepared units, or why a unit was left out, in file order.
 type Batch = Vec<Result<Prepared, UnitProblem>>;
@@ -70,12 +77,24 @@ impl std::fmt::Display for ImportError {
     }
 }
 
-impl std::error::Error for ImportError {}
+impl std::error::Error for ImportError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            ImportError::Tmx(e) => Some(e),
+            ImportError::Tm(e) => Some(e),
+        }
+    }
+}
 
 /// An import under way: one transaction, committed by [`Importer::commit`] and rolled back if the
-/// importer is dropped first.
+/// importer is dropped first. It is the memory's only writer meanwhile (in PostgreSQL, other imports
+/// wait for it; searches never do).
 pub struct Importer<'m> {
-    tx: Transaction<'m>,
+    tx: Tx<'m>,
+    store: &'m dyn Store,
+    /// Units added, not yet appended to the table of units (ids `next_id - pending.len()` onwards).
+    pending: Vec<PendingUnit>,
+    pending_bytes: usize,
     origin: Option<i64>,
     /// The source of the units added next: the first origin of the same name (0 without an origin).
     source: i64,
@@ -91,19 +110,40 @@ pub struct Importer<'m> {
     new_keys: NewKeys,
     /// Whether the table of keys may hold a key (the memory held units, or new keys were written).
     keys_in_table: bool,
-    writeback: WriteBack,
+    /// The units holding the keys of the batch being written that the table of keys held before it (see
+    /// [`Importer::look_up_keys`]); `None` when not looked up, or written to since.
+    looked_up: Option<HashMap<i64, i64>>,
+    /// Writes an SQLite memory's files back as they grow (none in PostgreSQL).
+    writeback: Option<WriteBack>,
+}
+
+/// A unit added by the import, as its row will be.
+struct PendingUnit {
+    id: i64,
+    key: i64,
+    usage: i64,
+    origin: Option<i64>,
+    attributes: String,
+    extras: String,
+    variants: String,
 }
 
 impl<'m> Importer<'m> {
-    pub(crate) fn begin(conn: &'m mut Connection) -> Result<Self, TmError> {
-        conn.pragma_update(None, "cache_size", -IMPORT_CACHE_KB)?;
-        let writeback = WriteBack::start(conn.path());
-        let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        // The import holds the only write lock: ids follow the largest one.
-        let next_id: i64 = tx.query_row("SELECT coalesce(max(id), 0) + 1 FROM units", [], |r| r.get(0))?;
-        let keys_in_table = tx.query_row("SELECT EXISTS (SELECT 1 FROM unit_keys)", [], |r| r.get(0))?;
+    /// Starts an import into `store`; `file` is an SQLite memory's file.
+    pub(crate) fn begin(store: &'m dyn Store, file: Option<PathBuf>) -> Result<Self, TmError> {
+        if file.is_some() {
+            store.batch(&format!("PRAGMA cache_size = -{IMPORT_CACHE_KB}"))?;
+        }
+        let writeback = file.map(|file| WriteBack::start(file.to_str()));
+        let tx = Tx::begin(store, true)?;
+        // The import is the only writer: ids follow the largest one.
+        let next_id = query_one(store, "SELECT coalesce(max(id), 0) + 1 FROM units", &[], |r| r.int(0))?;
+        let keys_in_table = query_one(store, "SELECT EXISTS (SELECT 1 FROM unit_keys)", &[], |r| r.int(0))? != 0;
         Ok(Importer {
             tx,
+            store,
+            pending: Vec::new(),
+            pending_bytes: 0,
             origin: None,
             source: NO_SOURCE,
             origins: HashMap::new(),
@@ -114,6 +154,7 @@ impl<'m> Importer<'m> {
             next_id,
             new_keys: NewKeys::new(next_id),
             keys_in_table,
+            looked_up: None,
             writeback,
         })
     }
@@ -122,11 +163,12 @@ impl<'m> Importer<'m> {
     pub fn set_origin(&mut self, name: &str, header: &Header) -> Result<(), TmError> {
         let header = serde_json::to_string(header).expect("a header serialises");
         let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
-        self.tx.execute(
-            "INSERT INTO origins(name, header, imported) VALUES (?1, ?2, ?3)",
-            params![name, header, crate::tmx::utc_timestamp(now)],
+        let origin = query_one(
+            self.store,
+            "INSERT INTO origins(name, header, imported) VALUES (?1, ?2, ?3) RETURNING id",
+            args![name, &header, crate::tmx::utc_timestamp(now).as_str()],
+            |r| r.int(0),
         )?;
-        let origin = self.tx.last_insert_rowid();
         self.origin = Some(origin);
         self.source = self.source_of(Some(origin))?;
         Ok(())
@@ -134,7 +176,7 @@ impl<'m> Importer<'m> {
 
     /// Adds a unit, or counts one more use of the same unit already there.
     pub fn add(&mut self, unit: &Unit) -> Result<(), TmError> {
-        self.add_prepared(&Prepared::new(unit))
+        self.add_prepared(Prepared::new(unit))
     }
 
     /// Adds every unit `reader` gives; units that are not proper ones go to `skipped`. On an error, the
@@ -201,17 +243,35 @@ impl<'m> Importer<'m> {
         skipped: &mut dyn FnMut(UnitProblem),
     ) -> Result<(), TmError> {
         for batch in ready {
+            self.look_up_keys(&batch)?;
             for item in batch {
                 match item {
-                    Ok(prepared) => self.add_prepared(&prepared)?,
+                    Ok(prepared) => self.add_prepared(prepared)?,
                     Err(problem) => skipped(problem),
                 }
             }
+            self.looked_up = None;
         }
         Ok(())
     }
 
-    fn add_prepared(&mut self, prepared: &Prepared) -> Result<(), TmError> {
+    /// In PostgreSQL, finds the units holding the keys of a batch at once (one query rather than one per
+    /// unit), when the table of keys may hold some.
+    fn look_up_keys(&mut self, batch: &Batch) -> Result<(), TmError> {
+        self.looked_up = None;
+        if !self.store.is_postgres() || !self.keys_in_table {
+            return Ok(());
+        }
+        let keys: Vec<i64> = batch.iter().flatten().map(|p| p.key).collect();
+        let found =
+            query_all(self.store, "SELECT key, unit FROM unit_keys WHERE key = ANY(?1)", &[Param::Ints(&keys)], |r| {
+                Ok((r.int(0)?, r.int(1)?))
+            })?;
+        self.looked_up = Some(found.into_iter().collect());
+        Ok(())
+    }
+
+    fn add_prepared(&mut self, prepared: Prepared) -> Result<(), TmError> {
         let (origin, source) = match &prepared.origin {
             // The first origin of a name is its source.
             Some(name) => {
@@ -226,15 +286,20 @@ impl<'m> Importer<'m> {
                 if let Some(holder_origin) = self.same_texts(holder, &prepared.variants)? {
                     // One more use when the unit comes from a source it did not come from before.
                     if self.source_of(holder_origin)? != source
-                        && self
-                            .tx
-                            .prepare_cached("INSERT OR IGNORE INTO unit_sources(unit, source) VALUES (?1, ?2)")?
-                            .execute(params![holder, source])?
-                            > 0
+                        && self.store.execute(
+                            "INSERT INTO unit_sources(unit, source) VALUES (?1, ?2) ON CONFLICT DO NOTHING",
+                            args![holder, source],
+                        )? > 0
                     {
-                        self.tx
-                            .prepare_cached("UPDATE units SET usage = usage + ?1 WHERE id = ?2")?
-                            .execute(params![prepared.usage, holder])?;
+                        match self.pending_unit(holder) {
+                            Some(unit) => unit.usage += prepared.usage,
+                            None => {
+                                self.store.execute(
+                                    "UPDATE units SET usage = usage + ?1 WHERE id = ?2",
+                                    args![prepared.usage, holder],
+                                )?;
+                            }
+                        }
                     }
                     self.summary.merged += 1;
                     return Ok(());
@@ -249,41 +314,68 @@ impl<'m> Importer<'m> {
                 }
             }
         }
-        self.tx
-            .prepare_cached(
-                "INSERT INTO units(id, key, usage, origin, attributes, extras, variants) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-            )?
-            .execute(params![
-                id,
-                prepared.key,
-                prepared.usage,
-                origin,
-                prepared.attributes,
-                prepared.extras,
-                prepared.variants
-            ])?;
         self.next_id += 1;
-        self.postings.add(&self.tx, id, &prepared.words)?;
-        for language in &prepared.languages {
-            if !self.languages.contains(language) {
-                self.languages.insert(language.clone());
+        self.postings.add(self.store, id, &prepared.words)?;
+        for language in prepared.languages {
+            if !self.languages.contains(&language) {
+                self.languages.insert(language);
             }
+        }
+        self.pending_bytes += prepared.variants.len() + prepared.attributes.len() + prepared.extras.len();
+        self.pending.push(PendingUnit {
+            id,
+            key: prepared.key,
+            usage: prepared.usage,
+            origin,
+            attributes: prepared.attributes,
+            extras: prepared.extras,
+            variants: prepared.variants,
+        });
+        if self.pending.len() >= PENDING_UNITS || self.pending_bytes >= PENDING_BYTES {
+            self.append_units()?;
         }
         self.summary.added += 1;
         Ok(())
     }
 
+    /// The unit `id` when it is still held by the import.
+    fn pending_unit(&mut self, id: i64) -> Option<&mut PendingUnit> {
+        let first = self.pending.first()?.id;
+        self.pending.get_mut(usize::try_from(id - first).ok()?)
+    }
+
+    /// Appends the units held to the table of units.
+    fn append_units(&mut self) -> Result<(), TmError> {
+        let rows: Vec<Vec<Param<'_>>> = self
+            .pending
+            .iter()
+            .map(|u| {
+                vec![
+                    u.id.into(),
+                    u.key.into(),
+                    u.usage.into(),
+                    u.origin.into(),
+                    (&u.attributes).into(),
+                    (&u.extras).into(),
+                    (&u.variants).into(),
+                ]
+            })
+            .collect();
+        self.store.append("units", &["id", "key", "usage", "origin", "attributes", "extras", "variants"], &rows)?;
+        self.pending.clear();
+        self.pending_bytes = 0;
+        Ok(())
+    }
+
     /// Makes the import permanent.
     pub fn commit(mut self) -> Result<ImportSummary, TmError> {
+        self.append_units()?;
         self.write_new_keys()?;
-        self.postings.flush(&self.tx)?;
-        {
-            let mut insert = self.tx.prepare("INSERT OR IGNORE INTO languages(lang) VALUES (?1)")?;
-            for language in &self.languages {
-                insert.execute([language])?;
-            }
+        self.postings.flush(self.store)?;
+        for language in &self.languages {
+            self.store.execute("INSERT INTO languages(lang) VALUES (?1) ON CONFLICT DO NOTHING", args![language])?;
         }
-        // The commit copies the log into the database (a checkpoint), written back as it grows.
+        // In SQLite, the commit copies the log into the database (a checkpoint), written back as it grows.
         self.tx.commit()?;
         drop(self.writeback);
         Ok(self.summary)
@@ -302,21 +394,21 @@ impl<'m> Importer<'m> {
         if !self.keys_in_table {
             return Ok(None);
         }
-        Ok(self
-            .tx
-            .prepare_cached("SELECT unit FROM unit_keys WHERE key = ?1")?
-            .query_row([key], |r| r.get(0))
-            .optional()?)
+        if let Some(looked_up) = &self.looked_up {
+            return Ok(looked_up.get(&key).copied());
+        }
+        query_opt(self.store, "SELECT unit FROM unit_keys WHERE key = ?1", args![key], |r| r.int(0))
     }
 
     /// The origin of unit `id` (`Some(None)` for none) when it has the same texts as the unit whose stored
     /// variants are `variants`.
-    fn same_texts(&self, id: i64, variants: &str) -> Result<Option<Option<i64>>, TmError> {
-        let theirs: Option<(String, Option<i64>)> = self
-            .tx
-            .prepare_cached("SELECT variants, origin FROM units WHERE id = ?1")?
-            .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-            .optional()?;
+    fn same_texts(&mut self, id: i64, variants: &str) -> Result<Option<Option<i64>>, TmError> {
+        let theirs: Option<(String, Option<i64>)> = match self.pending_unit(id) {
+            Some(unit) => Some((unit.variants.clone(), unit.origin)),
+            None => query_opt(self.store, "SELECT variants, origin FROM units WHERE id = ?1", args![id], |r| {
+                Ok((r.text(0)?.to_string(), r.opt_int(1)?))
+            })?,
+        };
         Ok(theirs.filter(|(theirs, _)| texts(theirs) == texts(variants)).map(|(_, origin)| origin))
     }
 
@@ -326,17 +418,29 @@ impl<'m> Importer<'m> {
         if let Some(&source) = self.sources.get(&origin) {
             return Ok(source);
         }
-        let source = source_of(&self.tx, origin)?;
+        let source = source_of(self.store, origin)?;
         self.sources.insert(origin, source);
         Ok(source)
     }
 
     /// Writes the keys held in memory to the table of keys, in key order (the B-tree grows at one edge).
     fn write_new_keys(&mut self) -> Result<(), TmError> {
-        let mut insert = self.tx.prepare_cached("INSERT INTO unit_keys(key, unit) VALUES (?1, ?2)")?;
+        let store = self.store;
         let written = self.new_keys.len() > 0;
-        self.new_keys.drain_sorted(self.next_id, |key, unit| insert.execute(params![key, unit]).map(drop))?;
+        let mut rows: Vec<(i64, i64)> = Vec::with_capacity(APPENDED_KEYS.min(self.new_keys.len()));
+        let append = |rows: &mut Vec<(i64, i64)>| {
+            let params: Vec<Vec<Param<'_>>> = rows.iter().map(|&(key, unit)| vec![key.into(), unit.into()]).collect();
+            rows.clear();
+            store.append("unit_keys", &["key", "unit"], &params)
+        };
+        self.new_keys.drain_sorted(self.next_id, |key, unit| {
+            rows.push((key, unit));
+            if rows.len() >= APPENDED_KEYS { append(&mut rows) } else { Ok(()) }
+        })?;
+        append(&mut rows)?;
         self.keys_in_table |= written;
+        // Keys moved from memory to the table: what was looked up before no longer tells them all.
+        self.looked_up = None;
         Ok(())
     }
 
@@ -345,16 +449,18 @@ impl<'m> Importer<'m> {
         if let Some(&id) = self.origins.get(name) {
             return Ok(id);
         }
-        let found: Option<i64> = self
-            .tx
-            .query_row("SELECT id FROM origins WHERE name = ?1 ORDER BY id LIMIT 1", [name], |r| r.get(0))
-            .optional()?;
+        let found =
+            query_opt(self.store, "SELECT id FROM origins WHERE name = ?1 ORDER BY id LIMIT 1", args![name], |r| {
+                r.int(0)
+            })?;
         let id = match found {
             Some(id) => id,
-            None => {
-                self.tx.execute("INSERT INTO origins(name, imported) VALUES (?1, '')", [name])?;
-                self.tx.last_insert_rowid()
-            }
+            None => query_one(
+                self.store,
+                "INSERT INTO origins(name, imported) VALUES (?1, '') RETURNING id",
+                args![name],
+                |r| r.int(0),
+            )?,
         };
         self.origins.insert(name.to_string(), id);
         Ok(id)
@@ -401,11 +507,13 @@ impl Prepared {
 pub(crate) const NO_SOURCE: i64 = 0;
 
 /// The source origin `origin` stands for: the first origin of the same name.
-pub(crate) fn source_of(conn: &Connection, origin: i64) -> rusqlite::Result<i64> {
-    conn.prepare_cached(
+pub(crate) fn source_of(store: &dyn Store, origin: i64) -> Result<i64, TmError> {
+    query_one(
+        store,
         "SELECT coalesce(min(id), ?1) FROM origins WHERE name = (SELECT name FROM origins WHERE id = ?1)",
-    )?
-    .query_row([origin], |r| r.get(0))
+        args![origin],
+        |r| r.int(0),
+    )
 }
 
 /// Reads the next units (and problems) of the file, at most [`BATCH`] or about [`BATCH_BYTES`]; true

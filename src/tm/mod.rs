@@ -38,6 +38,7 @@ mod new_keys;
 pub mod schema;
 pub mod score;
 mod search;
+mod store;
 mod stored;
 mod words;
 mod writeback;
@@ -49,11 +50,14 @@ pub use edit::UnitEdit;
 pub use export::{ExportSummary, UnitFilter};
 pub use import::{ImportError, ImportSummary, Importer};
 pub use search::TmMatch;
+#[doc(hidden)]
+pub use store::scratch_postgres_database;
 
 use rusqlite::{Connection, OpenFlags};
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+use store::{Store, query_all, query_one};
 
 /// Why a memory could not be used.
 #[derive(Debug)]
@@ -67,6 +71,8 @@ pub enum TmError {
     },
     /// A database operation failed.
     Database(rusqlite::Error),
+    /// An operation on a PostgreSQL memory failed.
+    Postgres(postgres::Error),
     /// Writing an export failed.
     Io(std::io::Error),
     /// What was asked cannot be done: no such unit or origin, a phrase that the index cannot find, an
@@ -79,6 +85,11 @@ impl fmt::Display for TmError {
         match self {
             TmError::Open { path, message } => write!(f, "{}: {message}", path.display()),
             TmError::Database(e) => write!(f, "memory: {e}"),
+            // The postgres crate's own message ("db error") leaves out what the server said.
+            TmError::Postgres(e) => match e.as_db_error() {
+                Some(db) => write!(f, "memory: {}", db.message()),
+                None => write!(f, "memory: {}", error_chain(e)),
+            },
             TmError::Io(e) => write!(f, "{e}"),
             TmError::Request(message) => f.write_str(message),
         }
@@ -89,6 +100,7 @@ impl std::error::Error for TmError {
     fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
         match self {
             TmError::Database(e) => Some(e),
+            TmError::Postgres(e) => Some(e),
             TmError::Io(e) => Some(e),
             _ => None,
         }
@@ -98,6 +110,12 @@ impl std::error::Error for TmError {
 impl From<rusqlite::Error> for TmError {
     fn from(e: rusqlite::Error) -> Self {
         TmError::Database(e)
+    }
+}
+
+impl From<postgres::Error> for TmError {
+    fn from(e: postgres::Error) -> Self {
+        TmError::Postgres(e)
     }
 }
 
@@ -116,9 +134,10 @@ pub struct Stats {
     pub languages: Vec<String>,
 }
 
-/// A translation memory file.
+/// A translation memory: an SQLite file, or a PostgreSQL database a team shares (see [`Memory::open_location`]).
 pub struct Memory {
-    conn: Connection,
+    store: Box<dyn Store>,
+    /// The file (SQLite), or the database's URL without its password (PostgreSQL).
     path: PathBuf,
 }
 
@@ -146,10 +165,41 @@ impl Memory {
         Memory::connect(path, OpenFlags::SQLITE_OPEN_READ_WRITE)
     }
 
+    /// Opens the memory at `location`: a PostgreSQL database when it is a `postgres://` or
+    /// `postgresql://` URL (see [`is_postgres_url`]), its tables made when it has none, else the SQLite
+    /// file at that path, as [`Memory::open`] does.
+    pub fn open_location(location: &str) -> Result<Memory, TmError> {
+        if is_postgres_url(location) {
+            Memory::connect_postgres(location, true)
+        } else {
+            Memory::open(Path::new(location))
+        }
+    }
+
+    /// Opens the existing memory at `location` (see [`Memory::open_location`]): a PostgreSQL database
+    /// must hold a memory's tables already.
+    pub fn open_existing_location(location: &str) -> Result<Memory, TmError> {
+        if is_postgres_url(location) {
+            Memory::connect_postgres(location, false)
+        } else {
+            Memory::open_existing(Path::new(location))
+        }
+    }
+
+    fn connect_postgres(url: &str, create: bool) -> Result<Memory, TmError> {
+        let path = PathBuf::from(without_password(url));
+        let fail = |message: String| TmError::Open { path: path.clone(), message };
+        let store = store::Postgres::connect(url).map_err(|e| fail(error_chain(&e)))?;
+        if !create && store.version().map_err(|e| fail(e.to_string()))? == 0 {
+            return Err(fail("no memory here (import a TMX file into it first)".into()));
+        }
+        schema::migrate(&store).map_err(|e| fail(e.to_string()))?;
+        Ok(Memory { store: Box::new(store), path })
+    }
+
     fn connect(path: &Path, flags: OpenFlags) -> Result<Memory, TmError> {
         let fail = |e: &dyn fmt::Display| TmError::Open { path: path.to_path_buf(), message: e.to_string() };
-        let mut conn =
-            Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|e| fail(&e))?;
+        let conn = Connection::open_with_flags(path, flags | OpenFlags::SQLITE_OPEN_NO_MUTEX).map_err(|e| fail(&e))?;
         conn.busy_timeout(Duration::from_secs(30)).map_err(|e| fail(&e))?;
         // 32 KiB pages for a new memory (imports write a third faster than with 4 KiB pages); an existing
         // memory keeps its own.
@@ -171,37 +221,83 @@ impl Memory {
         if tables > 0 {
             return Err(fail(&"an SQLite database, but not a trame memory"));
         }
-        schema::migrate(&mut conn).map_err(|e| fail(&e))?;
-        Ok(Memory { conn, path: path.to_path_buf() })
+        schema::migrate(&conn).map_err(|e| fail(&e))?;
+        Ok(Memory { store: Box::new(conn), path: path.to_path_buf() })
     }
 
-    /// Where the memory is.
+    /// Where the memory is: its file, or its database's URL (without a password).
     pub fn path(&self) -> &Path {
         &self.path
+    }
+
+    /// Whether the memory is in PostgreSQL.
+    pub fn is_postgres(&self) -> bool {
+        self.store.is_postgres()
     }
 
     /// Starts an import: one transaction, committed by [`Importer::commit`], rolled back if the importer
     /// is dropped before. Name where the units come from with [`Importer::set_origin`].
     pub fn import(&mut self) -> Result<Importer<'_>, TmError> {
-        Importer::begin(&mut self.conn)
+        let file = (!self.store.is_postgres()).then(|| self.path.clone());
+        Importer::begin(self.store.as_ref(), file)
     }
 
     /// How many units, in which languages.
     pub fn stats(&self) -> Result<Stats, TmError> {
-        let units: i64 = self.conn.query_row("SELECT count(*) FROM units", [], |r| r.get(0))?;
-        let mut statement = self.conn.prepare("SELECT lang FROM languages ORDER BY lang")?;
-        let languages = statement.query_map([], |r| r.get(0))?.collect::<Result<Vec<String>, _>>()?;
+        let store = self.store.as_ref();
+        let units = query_one(store, "SELECT count(*) FROM units", &[], |r| r.int(0))?;
+        let languages =
+            query_all(store, "SELECT lang FROM languages ORDER BY lang", &[], |r| Ok(r.text(0)?.to_string()))?;
         Ok(Stats { units: units as u64, languages })
     }
 
-    /// Checks the database file (`PRAGMA integrity_check`): `ok`, or what is wrong.
+    /// Checks the database (`PRAGMA integrity_check` in SQLite; PostgreSQL checks its own pages, so its
+    /// memory is always `ok` once connected): `ok`, or what is wrong.
     pub fn integrity(&self) -> Result<String, TmError> {
-        Ok(self.conn.query_row("PRAGMA integrity_check", [], |r| r.get(0))?)
+        if self.store.is_postgres() {
+            return Ok("ok".into());
+        }
+        query_one(self.store.as_ref(), "PRAGMA integrity_check", &[], |r| Ok(r.text(0)?.to_string()))
     }
+}
+
+/// Whether `location` names a PostgreSQL memory (`postgres://…` or `postgresql://…`) rather than a file.
+pub fn is_postgres_url(location: &str) -> bool {
+    location.starts_with("postgres://") || location.starts_with("postgresql://")
+}
+
+/// `url` without the password it may hold (`postgres://user:secret@host/db` → `postgres://user@host/db`).
+fn without_password(url: &str) -> String {
+    let Some(scheme_end) = url.find("://").map(|k| k + 3) else { return url.to_string() };
+    let authority_end = url[scheme_end..].find('/').map_or(url.len(), |k| scheme_end + k);
+    let Some(at) = url[scheme_end..authority_end].rfind('@').map(|k| scheme_end + k) else {
+        return url.to_string();
+    };
+    match url[scheme_end..at].find(':').map(|k| scheme_end + k) {
+        Some(colon) => format!("{}{}", &url[..colon], &url[at..]),
+        None => url.to_string(),
+    }
+}
+
+/// An error and its causes, one after the other (the postgres crate's message alone says "error
+/// connecting to server" without why).
+fn error_chain(error: &dyn std::error::Error) -> String {
+    let mut message = error.to_string();
+    let mut source = error.source();
+    while let Some(cause) = source {
+        let text = cause.to_string();
+        if !message.contains(&text) {
+            message.push_str(": ");
+            message.push_str(&text);
+        }
+        source = cause.source();
+    }
+    message
 }
 
 /// The memory used when none is named: `$TRAME_TM`, else `trame/memory.sqlite` in the platform's data
 /// folder (`~/.local/share` on Linux, `~/Library/Application Support` on macOS, `%APPDATA%` on Windows).
+/// `$TRAME_TM` may be a `postgres://` URL (see [`Memory::open_location`]).
 pub fn default_path() -> PathBuf {
     if let Some(path) = std::env::var_os("TRAME_TM") {
         return PathBuf::from(path);

@@ -4,6 +4,7 @@
 
 use super::lang::{fit, primary};
 use super::score::{changes, normalized, score_at_least};
+use super::store::{Param, Store, args, query_one, query_opt};
 use super::stored::StoredVariant;
 use super::words::{lookup, lookup_both, query_words};
 use super::{Memory, TmError};
@@ -33,6 +34,48 @@ pub struct TmMatch {
     pub usage: i64,
 }
 
+/// What a search or a concordance reads of a unit.
+pub(crate) struct UnitRow {
+    pub variants: Vec<StoredVariant>,
+    pub usage: i64,
+    /// Its origin's name (empty for none).
+    pub origin: String,
+}
+
+/// The units `ids` that are there (a deletion may have come between the index and them): in SQLite one
+/// look-up each, in PostgreSQL one query for all (a round trip each would cost more than the search).
+pub(crate) fn read_units(store: &dyn Store, ids: &[i64]) -> Result<HashMap<i64, UnitRow>, TmError> {
+    let read = |r: &dyn super::store::Row| {
+        Ok(UnitRow { variants: StoredVariant::parse(r.text(1)?), usage: r.int(2)?, origin: r.text(3)?.to_string() })
+    };
+    let mut units = HashMap::with_capacity(ids.len());
+    if store.is_postgres() {
+        store.each(
+            "SELECT u.id, u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ANY(?1)",
+            &[Param::Ints(ids)],
+            &mut |r| {
+                units.insert(r.int(0)?, read(r)?);
+                Ok(())
+            },
+        )?;
+        return Ok(units);
+    }
+    for &id in ids {
+        let row = query_opt(
+            store,
+            "SELECT u.id, u.variants, u.usage, coalesce(o.name, '') FROM units AS u \
+             LEFT JOIN origins AS o ON o.id = u.origin WHERE u.id = ?1",
+            args![id],
+            read,
+        )?;
+        if let Some(row) = row {
+            units.insert(id, row);
+        }
+    }
+    Ok(units)
+}
+
 impl Memory {
     /// The units whose `source` text scores at least `min` for `query` and that have a `target` text,
     /// best first, at most `limit`.
@@ -46,20 +89,12 @@ impl Memory {
     ) -> Result<Vec<TmMatch>, TmError> {
         let query = normalized(query);
         let query_length = query.chars().count();
-        let mut lookup = self.conn.prepare_cached(
-            "SELECT u.variants, u.usage, coalesce(o.name, '') FROM units AS u LEFT JOIN origins AS o ON o.id = u.origin \
-             WHERE u.id = ?1",
-        )?;
         let (source_base, target_base) = (primary(source), primary(target));
         let mut found: Vec<TmMatch> = Vec::new();
-        for unit in self.candidates(&query)? {
-            let (variants, usage, origin): (String, i64, String) =
-                match lookup.query_row([unit], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))) {
-                    Ok(row) => row,
-                    Err(rusqlite::Error::QueryReturnedNoRows) => continue,
-                    Err(e) => return Err(e.into()),
-                };
-            let variants = StoredVariant::parse(&variants);
+        let candidates = self.candidates(&query)?;
+        let mut units = read_units(self.store.as_ref(), &candidates)?;
+        for unit in candidates {
+            let Some(UnitRow { variants, usage, origin }) = units.remove(&unit) else { continue };
             // The best source variant (score, then how well its tag fits), and the best-fitting target.
             let best_source = variants
                 .iter()
@@ -97,7 +132,8 @@ impl Memory {
     /// having both.
     fn candidates(&self, query: &str) -> Result<Vec<i64>, TmError> {
         let words = query_words(query);
-        let total: i64 = self.conn.query_row("SELECT coalesce(max(id), 1) FROM units", [], |r| r.get(0))?;
+        let store = self.store.as_ref();
+        let total = query_one(store, "SELECT coalesce(max(id), 1) FROM units", &[], |r| r.int(0))?;
         let mut weights: HashMap<i64, f64> = HashMap::new();
         let add = |ids: Vec<i64>, weights: &mut HashMap<i64, f64>| {
             let weight = (1.0 + total as f64 / ids.len().max(1) as f64).ln();
@@ -112,7 +148,7 @@ impl Memory {
                 common.push(false);
                 continue;
             }
-            let found = lookup(&self.conn, word, PER_WORD)?;
+            let found = lookup(store, word, PER_WORD)?;
             let too_common = found.count >= PER_WORD as u64;
             common.push(too_common);
             if !too_common {
@@ -124,7 +160,7 @@ impl Memory {
         for k in 1..words.len() {
             let (a, b) = (words[k - 1], words[k]);
             if common[k - 1] && common[k] && a != b && pairs.insert((a, b)) {
-                add(lookup_both(&self.conn, a, b, PER_WORD)?, &mut weights);
+                add(lookup_both(store, a, b, PER_WORD)?, &mut weights);
             }
         }
         let mut ranked: Vec<(i64, f64)> = weights.into_iter().collect();

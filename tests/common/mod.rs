@@ -32,6 +32,7 @@ pub fn squash(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+pub mod memories;
 pub mod run;
 pub mod scorer;
 pub mod tools;

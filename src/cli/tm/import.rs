@@ -54,7 +54,8 @@ fn byte_size(text: &str) -> Result<u64, String> {
 
 pub(crate) fn run(args: Args) -> Result<Outcome, Failure> {
     let path = args.memory.path();
-    let new_memory = std::fs::symlink_metadata(&path).is_err();
+    // A PostgreSQL memory's tables stay (an import that fails leaves them as they were).
+    let new_memory = args.memory.postgres_url().is_none() && std::fs::symlink_metadata(&path).is_err();
     let mut committed = false;
     let result = import(&args, &mut committed);
     if result.is_err() && new_memory && !committed {

@@ -1,8 +1,9 @@
 //! Changing the index in place when units are deleted or edited: each unit's words are taken out of (or
 //! put into) the segment that holds it, one row rewritten once however many units change in it.
 
+use super::super::TmError;
+use super::super::store::{Store, args, query_all, query_one, query_opt};
 use super::{SHARED, bucket_of, encode, entries, offsets, push_entry};
-use rusqlite::{Connection, OptionalExtension, params};
 use std::collections::{BTreeMap, HashMap};
 
 /// The offsets taken out of and put into one word's list in one segment.
@@ -33,11 +34,9 @@ pub(crate) struct PostingsEditor {
 
 impl PostingsEditor {
     /// An editor for the index of `conn`.
-    pub(crate) fn new(conn: &Connection) -> rusqlite::Result<Self> {
-        let mut segments: Vec<(i64, i64)> = conn
-            .prepare("SELECT base, id FROM word_segments")?
-            .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?
-            .collect::<Result<_, _>>()?;
+    pub(crate) fn new(store: &dyn Store) -> Result<Self, TmError> {
+        let mut segments: Vec<(i64, i64)> =
+            query_all(store, "SELECT base, id FROM word_segments", &[], |r| Ok((r.int(0)?, r.int(1)?)))?;
         segments.sort_unstable();
         Ok(PostingsEditor { segments, changes: BTreeMap::new() })
     }
@@ -58,15 +57,19 @@ impl PostingsEditor {
     }
 
     /// Puts unit `unit` into the lists of `words`; a unit older than every segment gets one of its own.
-    pub(crate) fn add(&mut self, conn: &Connection, unit: i64, words: &[u32]) -> rusqlite::Result<()> {
+    pub(crate) fn add(&mut self, store: &dyn Store, unit: i64, words: &[u32]) -> Result<(), TmError> {
         if words.is_empty() {
             return Ok(());
         }
         let (segment, base) = match self.segment_of(unit) {
             Some(found) => found,
             None => {
-                conn.execute("INSERT INTO word_segments(base, pairs) VALUES (?1, 0)", [unit])?;
-                let id = conn.last_insert_rowid();
+                let id = query_one(
+                    store,
+                    "INSERT INTO word_segments(base, pairs) VALUES (?1, 0) RETURNING id",
+                    args![unit],
+                    |r| r.int(0),
+                )?;
                 self.segments.push((unit, id));
                 self.segments.sort_unstable();
                 (id, unit)
@@ -83,21 +86,31 @@ impl PostingsEditor {
     }
 
     /// Rewrites the rows that change.
-    pub(crate) fn apply(self, conn: &Connection) -> rusqlite::Result<()> {
+    pub(crate) fn apply(self, store: &dyn Store) -> Result<(), TmError> {
         let mut pairs: HashMap<i64, i64> = HashMap::new();
-        let mut own =
-            conn.prepare_cached("SELECT data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3")?;
-        let mut write = conn.prepare_cached(
-            "INSERT OR REPLACE INTO word_postings(segment, bucket, word, count, data) VALUES (?1, ?2, ?3, ?4, ?5)",
-        )?;
-        let mut delete =
-            conn.prepare_cached("DELETE FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3")?;
+        let write = |segment: i64, bucket: u32, word: i64, count: i64, data: &[u8]| {
+            store.execute(
+                "INSERT INTO word_postings(segment, bucket, word, count, data) VALUES (?1, ?2, ?3, ?4, ?5) \
+                 ON CONFLICT (segment, bucket, word) DO UPDATE SET count = excluded.count, data = excluded.data",
+                args![segment, i64::from(bucket), word, count, data],
+            )
+        };
+        let delete = |segment: i64, bucket: u32, word: i64| {
+            store.execute(
+                "DELETE FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3",
+                args![segment, i64::from(bucket), word],
+            )
+        };
         for ((segment, bucket), words) in self.changes {
             // The group's shared row, read when a word without a row of its own changes.
             let mut shared: Option<BTreeMap<u32, Vec<u64>>> = None;
             for (word, mut change) in words {
-                let row: Option<Vec<u8>> =
-                    own.query_row(params![segment, bucket, i64::from(word)], |r| r.get(0)).optional()?;
+                let row: Option<Vec<u8>> = query_opt(
+                    store,
+                    "SELECT data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3",
+                    args![segment, i64::from(bucket), i64::from(word)],
+                    |r| Ok(r.blob(0)?.to_vec()),
+                )?;
                 let mut list: Vec<u64>;
                 match row {
                     Some(data) => {
@@ -106,20 +119,14 @@ impl PostingsEditor {
                         change.apply(&mut list);
                         *pairs.entry(segment).or_default() += list.len() as i64 - before;
                         if list.is_empty() {
-                            delete.execute(params![segment, bucket, i64::from(word)])?;
+                            delete(segment, bucket, i64::from(word))?;
                         } else {
-                            write.execute(params![
-                                segment,
-                                bucket,
-                                i64::from(word),
-                                list.len() as i64,
-                                encode(&list)
-                            ])?;
+                            write(segment, bucket, i64::from(word), list.len() as i64, &encode(&list))?;
                         }
                     }
                     None => {
                         if shared.is_none() {
-                            shared = Some(read_shared(conn, segment, bucket)?);
+                            shared = Some(read_shared(store, segment, bucket)?);
                         }
                         let group = shared.as_mut().expect("read above");
                         list = group.remove(&word).unwrap_or_default();
@@ -134,31 +141,32 @@ impl PostingsEditor {
             }
             if let Some(group) = shared {
                 if group.is_empty() {
-                    delete.execute(params![segment, bucket, SHARED])?;
+                    delete(segment, bucket, SHARED)?;
                 } else {
                     let mut data = Vec::new();
                     for (word, list) in &group {
                         // A list grown long stays in the shared row: look-ups read either kind.
                         push_entry(&mut data, *word, list.len(), &encode(list));
                     }
-                    write.execute(params![segment, bucket, SHARED, group.len() as i64, data])?;
+                    write(segment, bucket, SHARED, group.len() as i64, &data)?;
                 }
             }
         }
-        let mut count = conn.prepare_cached("UPDATE word_segments SET pairs = pairs + ?1 WHERE id = ?2")?;
         for (segment, change) in pairs {
-            count.execute(params![change, segment])?;
+            store.execute("UPDATE word_segments SET pairs = pairs + ?1 WHERE id = ?2", args![change, segment])?;
         }
         Ok(())
     }
 }
 
 /// The words of a group's shared row in a segment, with their lists.
-fn read_shared(conn: &Connection, segment: i64, bucket: u32) -> rusqlite::Result<BTreeMap<u32, Vec<u64>>> {
-    let data: Option<Vec<u8>> = conn
-        .prepare_cached("SELECT data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3")?
-        .query_row(params![segment, bucket, SHARED], |r| r.get(0))
-        .optional()?;
+fn read_shared(store: &dyn Store, segment: i64, bucket: u32) -> Result<BTreeMap<u32, Vec<u64>>, TmError> {
+    let data: Option<Vec<u8>> = query_opt(
+        store,
+        "SELECT data FROM word_postings WHERE segment = ?1 AND bucket = ?2 AND word = ?3",
+        args![segment, i64::from(bucket), SHARED],
+        |r| Ok(r.blob(0)?.to_vec()),
+    )?;
     Ok(data
         .map(|data| entries(&data).map(|(word, _, list)| (word, offsets(list).collect())).collect())
         .unwrap_or_default())
