@@ -114,6 +114,33 @@ fn glossary_as_dictionary() {
 }
 
 #[test]
+fn the_builtin_dictionary_backs_the_links_and_can_be_turned_off() {
+    let tsv = |extra: &[&str]| {
+        let mut args = vec!["align", FR, EN, "-s", "fr", "-t", "en", "--format", "tsv"];
+        args.extend(extra);
+        let out = trame(&args, b"");
+        assert!(out.status.success(), "{}", stderr(&out));
+        let rows: Vec<(String, f32)> = stdout(&out)
+            .lines()
+            .map(|l| {
+                let (pair, confidence) = l.rsplit_once('\t').unwrap();
+                (pair.to_string(), confidence.parse().unwrap())
+            })
+            .collect();
+        rows
+    };
+    let (with, without) = (tsv(&[]), tsv(&["--no-builtin-dictionary"]));
+    // The same links; the words the dictionary knows (billet ~ ticket, coûte ~ costs, mois ~ month)
+    // make the example's least sure link, two French sentences for one English, surer.
+    let pairs = |rows: &[(String, f32)]| rows.iter().map(|r| r.0.clone()).collect::<Vec<_>>();
+    assert_eq!(pairs(&with), pairs(&without));
+    assert!(with[8].0.starts_with("Le billet le moins cher"));
+    assert!(with[8].1 > without[8].1 + 0.05, "{} against {}", with[8].1, without[8].1);
+    let out = trame(&["align", "--from-review", "x.json", "--no-builtin-dictionary"], b"");
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+}
+
+#[test]
 fn unaligned_sentences_in_every_format_but_tmx() {
     let dir = tempfile::tempdir().unwrap();
     let fr = dir.path().join("fr.txt");

@@ -4,7 +4,7 @@
 //! at every pair of sentences.
 
 use super::dp::Band;
-use super::features::{SentenceFeatures, SideFeatures};
+use super::features::{SentenceFeatures, SideFeatures, WEAK_KEY};
 use super::similarity::Matcher;
 use std::ops::Range;
 
@@ -46,7 +46,13 @@ pub(crate) fn similarity(matcher: &mut Matcher, src: &SideFeatures, x: usize, tg
 /// between anchors are searched again the same way, their own keys counted within them.
 pub(crate) fn find(src: &SideFeatures, tgt: &SideFeatures, matcher: &mut Matcher) -> Vec<(usize, usize)> {
     let (n, m) = (src.sentences.len(), tgt.sentences.len());
-    let keys = src.sentences.iter().chain(&tgt.sentences).flat_map(|s| s.keys.iter().map(|k| k.0)).max();
+    let keys = src
+        .sentences
+        .iter()
+        .chain(&tgt.sentences)
+        .flat_map(|s| s.keys.iter().map(|k| k.0))
+        .filter(|&k| k & WEAK_KEY == 0)
+        .max();
     let mut finder = Finder {
         src,
         tgt,
@@ -122,6 +128,9 @@ impl Finder<'_> {
         count(&tgt.sentences[targets.clone()], &mut self.target_df, 1);
         let (source_df, target_df) = (&self.source_df, &self.target_df);
         let rare = |k: u32| {
+            if k & WEAK_KEY != 0 {
+                return false;
+            }
             let (s, t) = (source_df[k as usize], target_df[k as usize]);
             (1..=RARE).contains(&s) && (1..=RARE).contains(&t)
         };
@@ -189,7 +198,7 @@ impl Finder<'_> {
 fn count(sentences: &[SentenceFeatures], df: &mut [u32], add: u32) {
     for sentence in sentences {
         let mut last = None;
-        for &(k, _) in &sentence.keys {
+        for &(k, _) in sentence.keys.iter().filter(|k| k.0 & WEAK_KEY == 0) {
             if last != Some(k) {
                 df[k as usize] = if add == 0 { 0 } else { df[k as usize] + add };
                 last = Some(k);

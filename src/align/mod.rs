@@ -3,9 +3,10 @@
 //! The [`Aligner`] searches the cheapest monotone sequence of beads (1-1, 1-2, 2-1, 2-2, 1-3, 3-1, up to
 //! 3-4 and 4-3 at a growing price in the later passes, and 1-0 / 0-1 for sentences left unaligned). A
 //! bead's cost weighs how much its two sides share (numbers, punctuation, names and cognates through
-//! accent- and transliteration-insensitive keys, dictionary entries, and a word lexicon learned from the
-//! text in a first pass), how well their lengths agree (Gale-Church), whether both sides start a turn of
-//! dialogue (a French dash against an English quote), and its shape. The search runs inside a band: boxes
+//! accent- and transliteration-insensitive keys, dictionary entries, the French-English core dictionary
+//! shipped with trame, and a word lexicon learned from the text in a first pass), how well their lengths
+//! agree (Gale-Church), whether both sides start a turn of dialogue (a French dash against an English
+//! quote), and its shape. The search runs inside a band: boxes
 //! between anchors (pairs sharing evidence rare in its stretch of text), widened where the best path
 //! presses against an edge, then a narrow corridor around the first pass; so it stays near-linear on a
 //! whole book, holds on text whose names and passages repeat, and follows partial translations instead of
@@ -26,6 +27,7 @@
 
 mod anchors;
 mod confidence;
+mod core_dictionary;
 mod cost;
 mod dp;
 mod features;
@@ -36,7 +38,7 @@ mod pairs;
 mod review;
 mod similarity;
 
-use crate::language::Language;
+use crate::language::{Language, LanguageFamily};
 use crate::segment::{Segmenter, Sentence};
 /// Gale and Church's length model, also used by the completeness check.
 pub(crate) use cost::DEFAULT_VARIANCE;
@@ -154,11 +156,14 @@ pub struct AlignOptions {
     pub dictionary: Dictionary,
     /// Learn a word lexicon from a first pass and align again (on by default).
     pub learn_lexicon: bool,
+    /// Use the French-English core dictionary shipped with trame when one side is French and the other
+    /// English, in either direction (on by default; `dictionary` adds to it).
+    pub builtin_dictionary: bool,
 }
 
 impl Default for AlignOptions {
     fn default() -> Self {
-        AlignOptions { dictionary: Dictionary::new(), learn_lexicon: true }
+        AlignOptions { dictionary: Dictionary::new(), learn_lexicon: true, builtin_dictionary: true }
     }
 }
 
@@ -222,6 +227,16 @@ impl Aligner {
         progress(Stage::FirstPass);
         let mut matcher = Matcher::new();
         let anchors = anchors::find(&src, &tgt, &mut matcher);
+        // The core dictionary comes in after the anchors: they need evidence that is sure (names,
+        // numbers, cognates, the user's glossary), and the length ratio and variance are estimated from
+        // them; a dictionary sense of a common word is not (anchors taken from it estimated Emma's ratio
+        // at 0.92 where its links give 1.10).
+        let (source_family, target_family) = (source.language.family(), target.language.family());
+        if self.options.builtin_dictionary
+            && core_dictionary_keys(&mut src, source_family, &mut tgt, target_family, &mut space)
+        {
+            key_translations(&mut src, &mut tgt, &mut space, &dictionary, &[]);
+        }
         let band = anchors::band(&anchors, n, m);
         let common = &dp::SHAPES[..dp::COMMON_SHAPES];
         let mut result = search(
@@ -322,6 +337,33 @@ fn trivial(n: usize, m: usize) -> Alignment {
 fn side_features(side: &AlignSide<'_>, space: &mut KeySpace) -> SideFeatures {
     let sentences = side.sentences.iter().map(|s| (s.text(side.text), s.paragraph as u32));
     SideFeatures::new(sentences, side.language.family(), space)
+}
+
+/// Gives the words of a French side the keys of their English translations in the core dictionary, and
+/// the words of an English side the keys of themselves when some entry translates to them (under a name
+/// apart from the user's dictionary and the learned lexicon, whose keys are whole words), as weak keys.
+/// Nothing unless one side is French and the other English; returns whether keys were given.
+fn core_dictionary_keys(
+    src: &mut SideFeatures,
+    source: LanguageFamily,
+    tgt: &mut SideFeatures,
+    target: LanguageFamily,
+    space: &mut KeySpace,
+) -> bool {
+    let (french, english) = match (source, target) {
+        (LanguageFamily::French, LanguageFamily::English) => (src, tgt),
+        (LanguageFamily::English, LanguageFamily::French) => (tgt, src),
+        _ => return false,
+    };
+    let dictionary = core_dictionary::CoreDictionary::french_english();
+    let mut key = |stem: u32| space.id(features::Key::Sense(stem)) | features::WEAK_KEY;
+    for (word, keys) in french.words.iter().zip(&mut french.word_keys) {
+        keys.extend(dictionary.translations(word.trim_start_matches('^')).iter().map(|&stem| key(stem)));
+    }
+    for (word, keys) in english.words.iter().zip(&mut english.word_keys) {
+        keys.extend(dictionary.english(word.trim_start_matches('^')).map(&mut key));
+    }
+    true
 }
 
 /// Gives source words the keys of their translations (dictionary and learned pairs, folded words), and
@@ -601,7 +643,6 @@ fn confident_links(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::language::LanguageFamily;
 
     fn shapes(fr: &str, en: &str) -> Vec<(Range<usize>, Range<usize>)> {
         let source = AlignSide::presegmented(fr, Language::french());
@@ -626,6 +667,60 @@ mod tests {
             shapes(fr, en),
             [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..3, 3..4), (3..4, 4..5), (4..5, 5..6)]
         );
+    }
+
+    fn aligned(fr: &str, en: &str, builtin_dictionary: bool) -> Vec<(Range<usize>, Range<usize>)> {
+        let source = AlignSide::presegmented(fr, Language::french());
+        let target = AlignSide::presegmented(en, Language::english());
+        let options = AlignOptions { builtin_dictionary, ..AlignOptions::default() };
+        Aligner::new(options).align(&source, &target).beads.into_iter().map(|b| (b.source, b.target)).collect()
+    }
+
+    #[test]
+    fn the_core_dictionary_finds_which_sentence_the_translation_left_out() {
+        // No name, number or cognate, and far too short to learn a lexicon from: only word knowledge
+        // tells which English sentence has no French counterpart. Lengths point the other way.
+        let fr = "Le vieux chien dormait devant le feu .\n\
+                  Sa femme écrivait à son frère chaque semaine .\n\
+                  Le lendemain , ils partirent tôt .\n";
+        let en = "The old dog slept before the fire .\n\
+                  Outside , the wind blew hard all night .\n\
+                  His wife wrote to her brother every week .\n\
+                  The next day , they left early .\n";
+        // Without it, the French slips by one against the English after the left-out sentence.
+        let without = aligned(fr, en, false);
+        assert_eq!(without, [(0..1, 0..1), (1..2, 1..2), (2..3, 2..3), (3..3, 3..4)]);
+        // With it, each French sentence is linked to its translation (the left-out sentence joins one of
+        // them: a price of skipping matter, not of word knowledge).
+        let with = aligned(fr, en, true);
+        assert!(with.contains(&(2..3, 3..4)), "{with:?}");
+        assert!(with.iter().any(|(s, t)| *s == (1..2) && t.contains(&2)), "{with:?}");
+        // The same from English to French.
+        let source = AlignSide::presegmented(en, Language::english());
+        let target = AlignSide::presegmented(fr, Language::french());
+        let beads = Aligner::default().align(&source, &target).beads;
+        assert!(beads.iter().any(|b| b.source == (3..4) && b.target == (2..3)), "{beads:?}");
+        assert!(beads.iter().any(|b| b.source.contains(&2) && b.target == (1..2)), "{beads:?}");
+    }
+
+    #[test]
+    fn the_core_dictionary_is_used_only_between_french_and_english() {
+        let mut space = KeySpace::default();
+        let mut fr = SideFeatures::new([("Le chagrin arriva .", 0)].into_iter(), LanguageFamily::French, &mut space);
+        let mut en = SideFeatures::new([("Sorrow came .", 0)].into_iter(), LanguageFamily::English, &mut space);
+        let mut other = SideFeatures::new([("Sorrow came .", 0)].into_iter(), LanguageFamily::Other, &mut space);
+        let before = (fr.word_keys.clone(), other.word_keys.clone());
+        assert!(!core_dictionary_keys(&mut fr, LanguageFamily::French, &mut other, LanguageFamily::Other, &mut space));
+        assert_eq!((fr.word_keys.clone(), other.word_keys.clone()), before);
+        assert!(core_dictionary_keys(&mut en, LanguageFamily::English, &mut fr, LanguageFamily::French, &mut space));
+        fr.index_keys(|_| Vec::new());
+        en.index_keys(|_| Vec::new());
+        // "chagrin" meets "Sorrow", "arriva" meets "came", as weak evidence.
+        let mut matcher = Matcher::new();
+        let (mx, my) = matcher.matched(&fr.sentences[0], &en.sentences[0]);
+        assert!(mx > 0.0 && my > 0.0, "{mx} {my}");
+        let strong: f32 = fr.sentences[0].tokens[1..3].iter().map(|t| t.weight).sum();
+        assert!(mx < strong, "{mx} against {strong}");
     }
 
     fn sides(fr: &str, en: &str) -> (SideFeatures, SideFeatures) {

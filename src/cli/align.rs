@@ -32,8 +32,9 @@ The language of each side is checked first (see --no-language-check).
 How it works: both texts are split into sentences (or taken a line each with --segmented); anchors
 (sentences sharing rare words, numbers and names) bound the search; beads 1-1, 1-2, 2-1, 2-2, 1-3, 3-1,
 2-3, 3-2, 1-4, 4-1 and unaligned sentences are priced by shared words (cognates and names through
-accent- and transliteration-insensitive keys, numbers, punctuation, the glossary, and a lexicon learned
-from the text) and by length; the cheapest sequence wins. Each bead gets a confidence in [0, 1].";
+accent- and transliteration-insensitive keys, numbers, punctuation, the glossary, the French-English
+core dictionary built into trame (see --no-builtin-dictionary), and a lexicon learned from the text)
+and by length; the cheapest sequence wins. Each bead gets a confidence in [0, 1].";
 
 /// Align the sentences of a text with those of its translation.
 #[derive(clap::Args)]
@@ -56,7 +57,7 @@ pub(crate) struct Args {
         long,
         value_name = "FILE.json",
         conflicts_with_all = ["source", "target", "source_lang", "target_lang", "glossary", "segmented",
-            "group_unaligned", "no_learning", "encoding", "no_language_check"]
+            "group_unaligned", "no_learning", "no_builtin_dictionary", "encoding", "no_language_check"]
     )]
     from_review: Option<PathBuf>,
     /// A glossary to use as a dictionary: a term base (a .toml file or a folder such as glossary/), or a
@@ -79,6 +80,10 @@ pub(crate) struct Args {
     /// Do not learn a word lexicon from the text (no pass with one).
     #[arg(long)]
     no_learning: bool,
+    /// Do not use the French-English core dictionary built into trame (used when one side is French and
+    /// the other English; a --glossary adds to it).
+    #[arg(long)]
+    no_builtin_dictionary: bool,
     /// Encoding of the inputs when they are not UTF-8 and do not say.
     #[arg(long)]
     encoding: Option<String>,
@@ -149,7 +154,8 @@ pub(crate) fn run(mut args: Args) -> Result<Outcome, Failure> {
         Some(path) => read_dictionary(path, &source_lang, &target_lang)?,
         None => Dictionary::new(),
     };
-    let options = AlignOptions { dictionary, learn_lexicon: !args.no_learning };
+    let options =
+        AlignOptions { dictionary, learn_lexicon: !args.no_learning, builtin_dictionary: !args.no_builtin_dictionary };
     let alignment = with_progress(source.sentences.len() + target.sentences.len(), |report| {
         Aligner::new(options).align_with_progress(&source, &target, report)
     });
