@@ -35,14 +35,13 @@ pub(crate) enum Key {
     Sense(u32),
 }
 
-/// Interns the keys of the shared key space: each gets a number, in the order first met.
-
 /// The bit that marks a key as weak evidence: a sense of the core dictionary, which may not be the sense
 /// the text uses. Weak keys sort after all others, so a token that meets the other side through a strong
 /// key is counted in full before weak keys are looked at (see [`super::similarity::Matcher`]). Keys with
 /// this bit are not indices: code that sizes a table by key ids skips them.
 pub(crate) const WEAK_KEY: u32 = 1 << 31;
 
+/// Interns the keys of the shared key space: each gets a number, in the order first met.
 #[derive(Default)]
 pub(crate) struct KeySpace {
     ids: HashMap<Key, u32>,
