@@ -23,7 +23,7 @@
 //!     let mut unit = Unit::new();
 //!     unit.add_variant("fr", source.sentence(bead.source.start));
 //!     unit.add_variant("en", target.sentence(bead.target.start));
-//!     writer.write_full_unit(&unit)?;
+//!     writer.write_unit(&unit)?;
 //! }
 //! let xml = writer.finish()?;
 //! let mut reader = TmxReader::new(xml.as_slice(), "pairs.tmx")?;

@@ -618,7 +618,7 @@ fn cluster_counts_past_u32_max_saturate() {
 /// Found by the `tmx` fuzz target (minimised with `cargo fuzz tmin`), not fixed here: src/tmx is another
 /// change's. The reader copies a tag inside `<seg>` into `Variant::markup` as written, so a tag quick-xml
 /// lets through with a NUL (`<ph =\0>`) puts a character XML 1.0 forbids into the markup, against its
-/// documented contract, and `TmxWriter::write_full_unit` writes it out: `trame tm export` would then
+/// documented contract, and `TmxWriter::write_unit` writes it out: `trame tm export` would then
 /// write a TMX that no XML parser accepts. Remove `ignore` once the reader filters (or refuses) such tags.
 #[test]
 fn an_inline_tag_holding_a_forbidden_character_leaves_its_unit_out() {

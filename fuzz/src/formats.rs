@@ -71,7 +71,7 @@ fn full_round_trip(header_extras: &[Extra], units: &[Unit]) {
     header.extras = header_extras.to_vec();
     let mut writer = TmxWriter::new(Vec::new(), &header).expect("writing to memory");
     for unit in units {
-        writer.write_full_unit(unit).expect("writing to memory");
+        writer.write_unit(unit).expect("writing to memory");
     }
     let xml = String::from_utf8(writer.finish().expect("writing to memory")).expect("the writer writes UTF-8");
     if let Some(c) = xml.chars().find(|&c| !xml_allowed(c)) {
@@ -119,7 +119,7 @@ pub fn tmx_plain_round_trip(source_language: &str, units: &[PlainUnit]) {
         for (language, text) in variants {
             unit.add_variant(language, text);
         }
-        writer.write_full_unit(&unit).expect("writing to memory");
+        writer.write_unit(&unit).expect("writing to memory");
     }
     let xml = String::from_utf8(writer.finish().expect("writing to memory")).expect("the writer writes UTF-8");
     if let Some(c) = xml.chars().find(|&c| !xml_allowed(c)) {

@@ -103,7 +103,7 @@ impl AlignedTexts<'_> {
         let header = TmxHeader::new(self.source.language.tag(), creation_date);
         let mut writer = TmxWriter::new(out, &header)?;
         for unit in self.units(creation_date) {
-            writer.write_full_unit(&unit)?;
+            writer.write_unit(&unit)?;
         }
         writer.finish().map(|_| ())
     }

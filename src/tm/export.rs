@@ -138,7 +138,7 @@ impl Memory {
             if writer.is_none() {
                 writer = Some(TmxWriter::new(out.take().expect("one writer"), &header)?);
             }
-            writer.as_mut().expect("made above").write_full_unit(&unit)?;
+            writer.as_mut().expect("made above").write_unit(&unit)?;
             summary.units += 1;
             Ok(())
         })?;

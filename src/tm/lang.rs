@@ -24,13 +24,20 @@ pub(crate) fn best_fit<'t>(tags: impl IntoIterator<Item = &'t str>, wanted: &str
 /// How well `tag` answers a request for `wanted`: 2 for the same tag, 1 for the same language with
 /// another region (or none), 0 for another language.
 pub fn fit(tag: &str, wanted: &str) -> u8 {
-    let (tag, wanted) = (canonical(tag), canonical(wanted));
-    if tag == wanted {
-        2
-    } else if primary(&tag) == primary(&wanted) {
-        1
-    } else {
-        0
+    // As comparing canonical tags, without making them: subtags compared case aside, empty ones skipped.
+    let mut a = tag.trim().split(['-', '_']).filter(|p| !p.is_empty());
+    let mut b = wanted.trim().split(['-', '_']).filter(|p| !p.is_empty());
+    match (a.next(), b.next()) {
+        (None, None) => return 2,
+        (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+        _ => return 0,
+    }
+    loop {
+        match (a.next(), b.next()) {
+            (None, None) => return 2,
+            (Some(x), Some(y)) if x.eq_ignore_ascii_case(y) => {}
+            _ => return 1,
+        }
     }
 }
 

@@ -9,6 +9,7 @@ use super::import::stored_key;
 use super::store::{Store, Tx, args, query_all};
 use super::stored::StoredVariant;
 use super::words;
+#[cfg(test)]
 use rusqlite::Connection;
 
 /// The version this trame writes. Version 2 added an SQLite FTS5 word index; version 3 changed no table:
@@ -177,15 +178,15 @@ fn migrate_now(store: &dyn Store) -> Result<(), TmError> {
 }
 
 /// Version 1's tables alone, as an older trame left them (for the migration test).
-#[doc(hidden)]
-pub fn create_version_1(conn: &Connection) -> rusqlite::Result<()> {
+#[cfg(test)]
+pub(crate) fn create_version_1(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(V1)?;
     conn.pragma_update(None, "user_version", 1)
 }
 
 /// The tables of version 4, as trame 0.1 left them (for the migration test).
-#[doc(hidden)]
-pub fn create_version_4(conn: &Connection) -> rusqlite::Result<()> {
+#[cfg(test)]
+pub(crate) fn create_version_4(conn: &Connection) -> rusqlite::Result<()> {
     conn.execute_batch(V1)?;
     conn.execute_batch(words::TABLES)?;
     conn.execute_batch(KEYS)?;

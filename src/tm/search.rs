@@ -2,7 +2,7 @@
 //! rarer words, each word weighted by how rare it is), then the real score of each; never a scan of the
 //! memory.
 
-use super::lang::{fit, primary};
+use super::lang::fit;
 use super::score::{changes, normalized, score_at_least};
 use super::store::{Param, Store, args, query_one, query_opt};
 use super::stored::StoredVariant;
@@ -89,24 +89,30 @@ impl Memory {
     ) -> Result<Vec<TmMatch>, TmError> {
         let query = normalized(query);
         let query_length = query.chars().count();
-        let (source_base, target_base) = (primary(source), primary(target));
         let mut found: Vec<TmMatch> = Vec::new();
         let candidates = self.candidates(&query)?;
         let mut units = read_units(self.store.as_ref(), &candidates)?;
         for unit in candidates {
             let Some(UnitRow { variants, usage, origin }) = units.remove(&unit) else { continue };
             // The best source variant (score, then how well its tag fits), and the best-fitting target.
+            // A tag fits (1 or 2) only when its language is the one asked for.
             let best_source = variants
                 .iter()
-                .filter(|v| primary(&v.lang) == source_base)
-                .filter_map(|v| {
-                    score_at_least(&query, &normalized(&v.text), query_length, min)
-                        .map(|s| (s, fit(&v.lang, source), v))
+                .filter_map(|v| match fit(&v.lang, source) {
+                    0 => None,
+                    fits => {
+                        let text = normalized(&v.text);
+                        score_at_least(&query, &text, query_length, min).map(|s| (s, fits, v, text))
+                    }
                 })
-                .max_by_key(|(s, f, _)| (*s, *f));
-            let best_target =
-                variants.iter().filter(|v| primary(&v.lang) == target_base).max_by_key(|v| fit(&v.lang, target));
-            if let (Some((score, _, from)), Some(to)) = (best_source, best_target) {
+                .max_by_key(|(s, f, _, _)| (*s, *f));
+            let best_target = variants
+                .iter()
+                .map(|v| (fit(&v.lang, target), v))
+                .filter(|(fits, _)| *fits > 0)
+                .max_by_key(|(fits, _)| *fits)
+                .map(|(_, v)| v);
+            if let (Some((score, _, from, from_text)), Some(to)) = (best_source, best_target) {
                 if std::ptr::eq(from, to) {
                     continue;
                 }
@@ -115,7 +121,7 @@ impl Memory {
                     source: from.text.clone(),
                     target: to.text.clone(),
                     origin,
-                    changed: changes(&normalized(&from.text), &query),
+                    changed: changes(&from_text, &query),
                     usage,
                 });
             }

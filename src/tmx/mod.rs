@@ -42,7 +42,7 @@
 //! unit.add_variant("fr", "Bonjour & bienvenue.");
 //! unit.add_variant("en", "Hello & welcome.");
 //! unit.add_prop("x-confidence", "0.97");
-//! writer.write_full_unit(&unit).unwrap();
+//! writer.write_unit(&unit).unwrap();
 //! let xml = String::from_utf8(writer.finish().unwrap()).unwrap();
 //! assert!(xml.contains("<seg>Bonjour &amp; bienvenue.</seg>"));
 //! assert!(xml.contains(r#"srclang="fr""#));

@@ -37,7 +37,7 @@ impl TmxHeader {
     }
 }
 
-/// Streams a TMX 1.4b document: the header when created, one `<tu>` per [`TmxWriter::write_full_unit`], and
+/// Streams a TMX 1.4b document: the header when created, one `<tu>` per [`TmxWriter::write_unit`], and
 /// the closing tags in [`TmxWriter::finish`]. Errors are those of the underlying writer.
 pub struct TmxWriter<W: Write> {
     out: W,
@@ -78,7 +78,7 @@ impl<W: Write> TmxWriter<W> {
     /// become isolated `<it>` codes, so that the file stays valid). A unit of plain text is one made with
     /// [`Unit::add_variant`]. (The only way to write a unit: "full" is from when plain units had a type
     /// and a method of their own.)
-    pub fn write_full_unit(&mut self, unit: &Unit) -> io::Result<()> {
+    pub fn write_unit(&mut self, unit: &Unit) -> io::Result<()> {
         let out = &mut self.out;
         out.write_all(b"    <tu")?;
         write_attributes(out, &unit.attributes, UNIT_ATTRIBUTES)?;
@@ -173,7 +173,7 @@ mod tests {
         unit.add_prop("x-confidence", "0.50");
         unit.add_variant("fr", "  Espaces  gardés ");
         unit.add_variant("en", "Kept");
-        writer.write_full_unit(&unit).unwrap();
+        writer.write_unit(&unit).unwrap();
         let xml = String::from_utf8(writer.finish().unwrap()).unwrap();
         assert!(xml.starts_with("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<!DOCTYPE tmx"));
         assert!(xml.contains("<prop type=\"x-source\">a.txt</prop>\n  </header>"));
