@@ -26,6 +26,9 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::Instant;
 use trame::tm::Memory;
+
+#[path = "../tests/common/scratch_pg.rs"]
+mod scratch_pg;
 use trame::tm::score::{normalized, score_at_least};
 
 const UNITS: usize = 1_000_000;
@@ -270,7 +273,7 @@ fn main() {
     let server = std::env::var("TRAME_BENCH_PG").ok();
     let mut scratch = None;
     if let Some(server) = &server {
-        let url = trame::tm::scratch_postgres_database(server, "trame_bench").unwrap();
+        let url = scratch_pg::scratch_postgres_database(server, "trame_bench").unwrap();
         report_import(&format!("({UNITS} units) into PostgreSQL"), size, timed_import(&file, Path::new(&url)));
         let memory = Memory::open_existing_location(&url).unwrap();
         assert_eq!(memory.stats().unwrap(), stats, "the same units in both");

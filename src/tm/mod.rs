@@ -50,11 +50,9 @@ pub use delete::DeleteSummary;
 pub use edit::UnitEdit;
 pub use export::{ExportSummary, UnitFilter};
 pub use import::{ImportError, ImportSummary, Importer};
-pub use search::TmMatch;
 #[doc(hidden)]
-pub use store::scratch_postgres_database;
-
 use rusqlite::{Connection, OpenFlags};
+pub use search::TmMatch;
 use std::fmt;
 use std::path::{Path, PathBuf};
 use std::time::Duration;

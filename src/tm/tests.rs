@@ -1,5 +1,9 @@
 use super::*;
+
+#[path = "../../tests/common/scratch_pg.rs"]
+mod scratch_pg;
 use crate::tmx::{Item, TmxReader, Unit, Variant};
+use scratch_pg::scratch_postgres_database;
 
 fn variant(language: &str, text: &str) -> Variant {
     Variant { language: language.into(), markup: crate::xml::text(text), text: text.into(), ..Variant::default() }

@@ -15,7 +15,7 @@ pub fn memories(dir: &Path) -> Vec<PathBuf> {
 /// The URL of a new, empty PostgreSQL database, or `None` after saying why PostgreSQL is not tested.
 pub fn postgres_memory() -> Option<PathBuf> {
     match std::env::var("TRAME_TEST_PG") {
-        Ok(server) => Some(PathBuf::from(trame::tm::scratch_postgres_database(&server, "trame_test").unwrap())),
+        Ok(server) => Some(PathBuf::from(super::scratch_pg::scratch_postgres_database(&server, "trame_test").unwrap())),
         Err(_) => {
             eprintln!(
                 "PostgreSQL memory not tested: TRAME_TEST_PG is unset (export TRAME_TEST_PG=$(bash .ci/pg-start))"

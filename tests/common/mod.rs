@@ -35,4 +35,5 @@ pub fn squash(text: &str) -> String {
 pub mod memories;
 pub mod run;
 pub mod scorer;
+pub mod scratch_pg;
 pub mod tools;
